@@ -1,0 +1,36 @@
+package course.kernel;
+
+import java.util.List;
+
+/**
+ * A cell that did not run to the end, in the three parts Jupyter shows: the error's name, its
+ * message and the traceback lines (already phrased for a learner: they point at cell lines).
+ */
+final class CellError extends Exception {
+    private final String name;
+    private final List<String> traceback;
+
+    CellError(String name, String message, List<String> traceback) {
+        super(message, null, false, false);
+        this.name = name;
+        this.traceback = List.copyOf(traceback);
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<String> traceback() {
+        return traceback;
+    }
+
+    static CellError incomplete(String detail) {
+        return new CellError("IncompleteCell", detail,
+                List.of("IncompleteCell: " + detail));
+    }
+
+    static CellError interrupted() {
+        String message = "the cell was stopped by an interrupt; variables from earlier cells are kept";
+        return new CellError("Interrupted", message, List.of("Interrupted: " + message));
+    }
+}

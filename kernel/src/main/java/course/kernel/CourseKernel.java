@@ -1,0 +1,405 @@
+package course.kernel;
+
+import com.google.gson.annotations.SerializedName;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.JupyterIO;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
+import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
+import io.github.spencerpark.jupyter.messages.publish.PublishError;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
+import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
+import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The course's Jupyter kernel: Java cells evaluated by JShell inside this JVM, on the wire protocol
+ * of {@code jupyter-jvm-basekernel}. The execute and kernel-info handlers are the kernel's own so
+ * replies carry what the protocol asks for ({@code status}, pager payloads) and errors point at the
+ * learner's cell lines.
+ */
+public final class CourseKernel extends BaseKernel {
+    private static volatile CourseKernel current;
+
+    private final CellIO io = new CellIO();
+    private final CellHistory history = new CellHistory();
+    private final AtomicInteger displayIds = new AtomicInteger();
+    private final PrintStream kernelOut = System.out;
+    private final PrintStream kernelErr = System.err;
+    private volatile CompletableFuture<JShellEvaluator> evaluator;
+    private volatile ShellReplyEnvironment executing;
+    private final List<Map<String, Object>> payloads = new ArrayList<>();
+
+    public CourseKernel() {
+        current = this;
+    }
+
+    /** The kernel running in this JVM, or null in plain Java. */
+    static CourseKernel current() {
+        return current;
+    }
+
+    void startEvaluatorInBackground() {
+        evaluator();
+    }
+
+    private synchronized CompletableFuture<JShellEvaluator> evaluator() {
+        if (evaluator == null) {
+            evaluator = CompletableFuture.supplyAsync(() -> {
+                JShellEvaluator shell = new JShellEvaluator(kernelOut, kernelErr);
+                try {
+                    // Compiling the first snippet loads javac: do it now, not in the learner's first cell.
+                    shell.eval("int course$warmUp = 1;", 0);
+                } catch (CellError e) {
+                    kernelErr.println("course kernel: warm-up failed: " + e.getMessage());
+                }
+                return shell;
+            });
+        }
+        return evaluator;
+    }
+
+    private JShellEvaluator shell() throws CellError {
+        try {
+            return evaluator().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CellError.interrupted();
+        } catch (ExecutionException e) {
+            String message = "JShell could not start: " + e.getCause();
+            throw new CellError("KernelStartError", message, List.of(message));
+        }
+    }
+
+    // ---- protocol handlers ---------------------------------------------------------------------
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
+    }
+
+    private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        replyRaw(env, MessageType.HISTORY_REPLY, new HistoryOk(entries));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyRaw(ShellReplyEnvironment env, MessageType type, Object content) {
+        env.reply(new Message(env.getContext(), type, content));
+    }
+
+    private void handleKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoOk(getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    private synchronized void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int count = store ? executionCount.getAndIncrement() : executionCount.get();
+
+        env.setBusyDeferIdle();
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        System.setOut(io.out);
+        System.setErr(io.err);
+        System.setIn(io.in);
+        io.attach(env, request.isStdinEnabled());
+        synchronized (payloads) {
+            payloads.clear();
+        }
+        executing = env;
+        try {
+            Object shown = run(request.getCode(), count, env, silent);
+            io.out.flush();
+            io.err.flush();
+            if (store) {
+                history.record(count, request.getCode(), shown == null ? null : shown.toString());
+            }
+            List<Map<String, Object>> pages;
+            synchronized (payloads) {
+                pages = List.copyOf(payloads);
+            }
+            env.defer().reply(new ExecuteOk(count, pages));
+        } catch (CellError error) {
+            io.out.flush();
+            io.err.flush();
+            if (store) {
+                history.record(count, request.getCode(), null);
+            }
+            env.publish(new PublishError(error.name(), error.getMessage(), styled(error.traceback())));
+            ErrorReply reply = new ErrorReply(error.name(), error.getMessage(), error.traceback());
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } finally {
+            executing = null;
+            io.detach(env);
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    /** Runs the cell and publishes its result; returns the result's text form, or null. */
+    private Object run(String code, int count, ShellReplyEnvironment env, boolean silent) throws CellError {
+        JShellEvaluator shell = shell();
+        Magics.Parsed parsed = Magics.apply(code, shell::addToClasspath);
+        long start = System.nanoTime();
+        JShellEvaluator.Result result;
+        try {
+            result = shell.eval(parsed.code(), count);
+        } finally {
+            if (parsed.timed()) {
+                io.out.printf("Wall time: %.1f ms%n", (System.nanoTime() - start) / 1e6);
+            }
+        }
+        if (!result.hasValue() || result.value() instanceof DisplayHandle || silent) {
+            return null;
+        }
+        Map<String, Object> bundle;
+        try {
+            bundle = Rendering.bundle(result.value());
+        } catch (RuntimeException e) {
+            String message = "the result could not be rendered: " + e.getMessage();
+            throw new CellError("RenderError", message, List.of("RenderError: " + message));
+        }
+        env.publish(new PublishExecuteResult(count, displayData(bundle)));
+        return bundle.get("text/plain");
+    }
+
+    private static List<String> styled(List<String> traceback) {
+        List<String> lines = new ArrayList<>(traceback);
+        if (!lines.isEmpty()) {
+            // The headline in red, as Jupyter frontends colour Python's.
+            lines.set(0, "\u001b[1;31m" + lines.get(0) + "\u001b[0m");
+        }
+        return lines;
+    }
+
+    // ---- what Notebook calls -------------------------------------------------------------------
+
+    boolean isExecuting() {
+        return executing != null;
+    }
+
+    DisplayHandle publishDisplay(Map<String, Object> bundle) {
+        // Deterministic ids: the same notebook gets the same ids on every run.
+        DisplayHandle handle = new DisplayHandle("display-" + displayIds.incrementAndGet());
+        DisplayData data = displayData(bundle);
+        data.setDisplayId(handle.id());
+        ShellReplyEnvironment env = executing;
+        if (env != null) {
+            io.out.flush();
+            io.err.flush();
+            env.publish(new PublishDisplayData(data));
+        }
+        return handle;
+    }
+
+    void publishUpdate(String id, Map<String, Object> bundle) {
+        DisplayData data = displayData(bundle);
+        data.setDisplayId(id);
+        ShellReplyEnvironment env = executing;
+        if (env != null) {
+            env.publish(new PublishUpdateDisplayData(data));
+        }
+    }
+
+    void publishClearOutput(boolean wait) {
+        ShellReplyEnvironment env = executing;
+        if (env != null) {
+            io.out.flush();
+            io.err.flush();
+            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+        }
+    }
+
+    void addPagePayload(Map<String, Object> bundle) {
+        synchronized (payloads) {
+            payloads.add(Map.of("source", "page", "data", bundle, "start", 0));
+        }
+    }
+
+    private static DisplayData displayData(Map<String, Object> bundle) {
+        DisplayData data = new DisplayData();
+        bundle.forEach(data::putData);
+        return data;
+    }
+
+    // ---- BaseKernel ----------------------------------------------------------------------------
+
+    @Override
+    public JupyterIO getIO() {
+        return io;
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        JShellEvaluator.Result result = shell().eval(code, executionCount.get());
+        return result.hasValue() ? displayData(Rendering.bundle(result.value())) : null;
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " (JShell) - optimizers course kernel. "
+                + "Cells see lib; display(x), updateDisplay(h, x), render(x, mime...), %lsmagic.";
+    }
+
+    @Override
+    public List<LanguageInfo.Help> getHelpLinks() {
+        return List.of(new LanguageInfo.Help("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"));
+    }
+
+    @Override
+    public HistoryManager getHistoryManager() {
+        return history;
+    }
+
+    @Override
+    public DisplayData inspect(String code, int cursor, boolean extraDetail) throws Exception {
+        Optional<String> doc = shell().inspect(code, cursor);
+        return doc.map(DisplayData::new).orElse(null);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int cursor) throws Exception {
+        JShellEvaluator.Completions completions = shell().complete(code, cursor);
+        return new ReplacementOptions(completions.matches(), completions.start(), cursor);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        String withoutMagics = code.strip().startsWith("%") ? "" : code;
+        try {
+            return switch (shell().completeness(withoutMagics)) {
+                case COMPLETE -> IS_COMPLETE_YES;
+                case INVALID -> IS_COMPLETE_BAD;
+                case INCOMPLETE -> "    ";
+            };
+        } catch (CellError e) {
+            return IS_COMPLETE_MAYBE;
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        CompletableFuture<JShellEvaluator> started = evaluator;
+        if (started != null && started.isDone() && !started.isCompletedExceptionally()) {
+            started.join().stop();
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        CompletableFuture<JShellEvaluator> started = evaluator;
+        if (started != null && started.isDone() && !started.isCompletedExceptionally()) {
+            started.join().close();
+        }
+    }
+
+    // ---- replies the base library lacks --------------------------------------------------------
+
+    /** kernel_info_reply with the {@code status} the protocol requires (the base reply omits it). */
+    static final class KernelInfoOk extends KernelInfoReply {
+        @SuppressWarnings("unused")
+        private final String status = "ok";
+
+        KernelInfoOk(LanguageInfo language, String banner, List<LanguageInfo.Help> help) {
+            super(Header.PROTOCOL_VERISON, "optimizers-course-kernel", KernelVersion.VERSION, language, banner, help);
+        }
+    }
+
+    /**
+     * history_reply with the {@code status} the protocol requires, and entries as the
+     * {@code [session, line, input]} tuples of the protocol (the base reply serialises them as objects).
+     */
+    static final class HistoryOk {
+        @SuppressWarnings("unused")
+        private final String status = "ok";
+        @SuppressWarnings("unused")
+        private final List<List<Object>> history = new ArrayList<>();
+
+        HistoryOk(List<HistoryEntry> entries) {
+            for (HistoryEntry entry : entries) {
+                Object cell = entry.hasOutput() ? List.of(entry.getInput(), entry.getOutput()) : entry.getInput();
+                history.add(List.of(entry.getSession(), entry.getCellNumber(), cell));
+            }
+        }
+    }
+
+    /** execute_reply with pager payloads (the base reply has no payload field). */
+    static final class ExecuteOk extends ExecuteReply {
+        @SerializedName("payload")
+        private final List<Map<String, Object>> payload;
+
+        ExecuteOk(int count, List<Map<String, Object>> payload) {
+            super(count, Map.of());
+            this.payload = payload;
+        }
+    }
+}

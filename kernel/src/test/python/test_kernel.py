@@ -1,0 +1,238 @@
+"""The course kernel against the Jupyter protocol: the whole jupyter_kernel_test suite with every
+sample it knows, plus the behaviours that broke other Java kernels (state, errors, interrupt,
+display ids, magics, start-up checks). One test class per JDK found on the machine.
+
+Run: /usr/bin/python3 -m unittest -v test_kernel   (from this folder, after the build)
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import jupyter_kernel_test as jkt
+from jupyter_client.manager import start_new_kernel
+
+import kernelspecs
+
+VARIANTS = kernelspecs.prepare_variants()
+TIMEOUT = 60
+
+
+class CourseKernelConformance(jkt.KernelTests):
+    """Every sample jupyter_kernel_test knows, configured: nothing is skipped for want of one."""
+
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("something went wrong");'
+    completion_samples = [
+        {"text": "System.currentTi", "matches": {"currentTimeMillis()"}},
+        {"text": "int apple = 1;\nint apricot = 2;\nap"},
+    ]
+    complete_code_samples = ["1", "int x = 1;", "void f() {}", "record R(int a) {}", "6*7",
+                             "for (int i = 0; i < 3; i++) {}"]
+    incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "void f() {", "int x = (1 +",
+                               "double[] a = {1, 2,"]
+    invalid_code_samples = ["}", "int x = );", "else { }"]
+    code_page_something = 'page("The course kernel: Java cells run in JShell.");'
+    code_generate_error = 'throw new IllegalStateException("boom");'
+    code_execute_result = [
+        {"code": "6*7", "result": "42"},
+        {"code": "Math.sqrt(16.0)", "result": "4.0"},
+        {"code": '"opti" + "mizers"', "result": "optimizers"},
+    ]
+    code_display_data = [
+        {"code": 'display(html("<b>gradient</b>"));', "mime": "text/html"},
+        {"code": "display(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+         "mime": "image/png"},
+    ]
+    code_history_pattern = "6*7"
+    supported_history_operations = ("tail", "range", "search")
+    code_inspect_sample = "Math.abs"
+    code_clear_output = "clearOutput();"
+
+    def test_kernel_info_status_ok(self):
+        self.flush_channels()
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=jkt.TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+
+
+class CourseKernelBehaviour(unittest.TestCase):
+    """What learners rely on beyond the protocol suite."""
+
+    kernel_name = kernelspecs.KERNEL_NAME
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def execute(self, code, timeout=TIMEOUT):
+        msg_id = self.kc.execute(code)
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            if msg["msg_type"] not in ("status", "execute_input"):
+                outputs.append(msg)
+        return reply["content"], outputs
+
+    def ok(self, code):
+        reply, outputs = self.execute(code)
+        self.assertEqual(reply["status"], "ok", f"{code!r} failed: {reply} {outputs}")
+        return outputs
+
+    def result_text(self, code):
+        outputs = self.ok(code)
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1, f"{code!r} gave {outputs}")
+        return results[0]
+
+    def error(self, code):
+        reply, outputs = self.execute(code)
+        self.assertEqual(reply["status"], "error", f"{code!r} should fail: {outputs}")
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        return errors[0]
+
+    def test_state_survives_imports_lambdas_failures_and_redeclarations(self):
+        self.ok("record Point(double x, double y) {}\nvar point = new Point(1.5, -2.0);")
+        self.ok("import java.util.concurrent.atomic.*;\nRunnable show = () -> System.out.println(point);\nAtomicInteger counter = new AtomicInteger(3);")
+        self.assertEqual(self.result_text("point"), "Point[x=1.5, y=-2.0]")
+        self.error("int broken = 1 / 0;")
+        self.error("this does not compile")
+        self.assertEqual(self.result_text("point.x() + counter.get()"), "4.5")
+        self.ok("double rate = 0.1;")
+        self.ok("double rate = 0.2;")
+        self.assertEqual(self.result_text("rate"), "0.2")
+        self.ok("double twice(double v) { return 2 * v; }")
+        self.ok("import java.util.function.*;\nDoubleUnaryOperator f = v -> twice(v);")
+        self.assertEqual(self.result_text("f.applyAsDouble(point.x())"), "3.0")
+        self.assertEqual(self.result_text("point"), "Point[x=1.5, y=-2.0]")
+
+    def test_runtime_error_names_type_message_and_cell_line(self):
+        self.ok("double ratio(int a, int b) {\n  int q = a / b;\n  return q;\n}")
+        err = self.error("int a = 1;\nint b = 0;\nratio(a, b);")
+        self.assertEqual(err["ename"], "ArithmeticException")
+        self.assertIn("/ by zero", err["evalue"])
+        trace = "\n".join(err["traceback"])
+        self.assertIn("at ratio (cell [", trace)
+        self.assertIn("line 2)", trace)  # the division, in the method's cell
+        self.assertIn("], line 3", trace)  # the call, in this cell
+
+    def test_compile_error_shows_message_and_offending_line(self):
+        err = self.error("int ok = 1;\nint bad = undefinedName + 1;")
+        self.assertEqual(err["ename"], "CompilationError")
+        self.assertIn("cannot find symbol", err["evalue"])
+        self.assertIn("cell line 2", err["evalue"])
+        self.assertTrue(any("int bad = undefinedName + 1;" in line for line in err["traceback"]))
+
+    def test_incomplete_cell_says_so(self):
+        err = self.error("for (int i = 0; i < 3; i++) {")
+        self.assertEqual(err["ename"], "IncompleteCell")
+        self.assertIn("not finished", err["evalue"])
+
+    def test_display_leaves_no_stray_out_and_ids_are_deterministic(self):
+        outputs = self.ok('var h = display("first");')
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertEqual(kinds, ["display_data"])
+        first_id = outputs[0]["content"]["transient"]["display_id"]
+        self.assertRegex(first_id, r"^display-\d+$")
+        outputs = self.ok('display("second")')
+        self.assertEqual([m["msg_type"] for m in outputs], ["display_data"])
+        second_id = outputs[0]["content"]["transient"]["display_id"]
+        self.assertEqual(int(second_id.split("-")[1]), int(first_id.split("-")[1]) + 1)
+        outputs = self.ok('updateDisplay(h, "updated");')
+        self.assertEqual([m["msg_type"] for m in outputs], ["update_display_data"])
+        self.assertEqual(outputs[0]["content"]["transient"]["display_id"], first_id)
+        self.assertEqual(outputs[0]["content"]["data"]["text/plain"], "updated")
+
+    def test_rich_results(self):
+        outputs = self.ok("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+        data = outputs[-1]["content"]["data"]
+        self.assertIn("image/png", data)
+        self.assertEqual(data["text/plain"], "image 4x3")
+        outputs = self.ok('render(html("<i>x</i>"), "text/html")')
+        self.assertEqual(outputs[-1]["content"]["data"]["text/html"], "<i>x</i>")
+        self.assertEqual(self.result_text("new double[]{0.5, 1.5}"), "[0.5, 1.5]")
+
+    def test_lib_is_on_the_class_path_without_magics(self):
+        self.assertEqual(self.result_text("course.Course.pick(100, 10) > 0"), "true")
+
+    def test_magics(self):
+        outputs = self.ok("%lsmagic")
+        self.assertIn("%classpath", "".join(m["content"].get("text", "") for m in outputs))
+        outputs = self.ok("%%time\nint sum = 0;\nfor (int i = 0; i < 1000; i++) sum += i;")
+        self.assertIn("Wall time:", "".join(m["content"].get("text", "") for m in outputs))
+        with tempfile.TemporaryDirectory() as folder:
+            src = os.path.join(folder, "Extra.java")
+            with open(src, "w") as f:
+                f.write("package extra; public class Extra { public static int answer() { return 42; } }")
+            classes = os.path.join(folder, "classes")
+            subprocess.run(["javac", "-d", classes, src], check=True)
+            self.ok(f"%classpath {classes}")
+            self.assertEqual(self.result_text("extra.Extra.answer()"), "42")
+        err = self.error("%nosuchmagic")
+        self.assertEqual(err["ename"], "MagicError")
+
+    def test_interrupt_stops_an_endless_loop_and_keeps_variables(self):
+        self.ok("int keep = 7;")
+        msg_id = self.kc.execute("while (true) {}")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertEqual(self.result_text("keep"), "7")
+
+
+class KernelStartChecks(unittest.TestCase):
+    def test_missing_lib_jar_fails_with_one_clear_line(self):
+        spec = kernelspecs.built_spec_dir()
+        with open(os.path.join(spec, "kernel.json")) as f:
+            argv = json.load(f)["argv"]
+        with tempfile.TemporaryDirectory() as folder:
+            missing = os.path.join(folder, "jars", "course-lib-missing.jar")
+            cp_index = argv.index("-cp") + 1
+            cmd = [a.replace("{resource_dir}", spec) for a in argv]
+            cmd[cp_index] = cmd[cp_index] + os.pathsep + missing
+            cmd[-1] = os.path.join(folder, "connection.json")
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(done.returncode, 0)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        self.assertEqual(len(lines), 1, done.stderr)
+        self.assertIn(missing, lines[0])
+        self.assertIn("bin/course build", lines[0])
+
+
+def _per_jdk(base, name, java, version):
+    label = "".join(ch if ch.isalnum() else "_" for ch in name)
+    return type(f"{base.__name__}_{label}", (base,), {"kernel_name": name, "__doc__": f"{base.__doc__} [{java}, {version}]"})
+
+
+for _name, _java, _version in VARIANTS:
+    for _base in (CourseKernelConformance, CourseKernelBehaviour):
+        _cls = _per_jdk(_base, _name, _java, _version)
+        globals()[_cls.__name__] = _cls
+del CourseKernelConformance, CourseKernelBehaviour
+
+if __name__ == "__main__":
+    print("JDKs: " + ", ".join(f"{n} ({v})" for n, _, v in VARIANTS), file=sys.stderr)
+    unittest.main(verbosity=2)
