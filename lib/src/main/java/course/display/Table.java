@@ -1,5 +1,7 @@
 package course.display;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,10 +52,15 @@ public final class Table {
     static String format(Object cell) {
         if (cell instanceof Double || cell instanceof Float) {
             double v = ((Number) cell).doubleValue();
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                return String.format(Locale.ROOT, "%.1f", v);
+            if (!Double.isFinite(v)) {
+                return String.valueOf(v);
             }
-            return String.format(Locale.ROOT, "%.6g", v);
+            if (v != 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) {
+                return String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e");
+            }
+            // Six significant digits without trailing zeros: 2.4, not 2.40000.
+            String text = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            return text.contains(".") ? text : text + ".0";
         }
         return String.valueOf(cell);
     }

@@ -1,0 +1,316 @@
+package course.kernel;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One JShell for the whole class: creating it loads javac. Tests use distinct names so order does not matter. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JShellEvaluatorTest {
+    private JShellEvaluator shell;
+    private int cell;
+
+    @BeforeAll
+    void start() {
+        shell = new JShellEvaluator(System.out, System.err);
+    }
+
+    @AfterAll
+    void stop() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    private JShellEvaluator.Result eval(String code) throws CellError {
+        return shell.eval(code, ++cell);
+    }
+
+    private CellError fails(String code) {
+        return assertThrows(CellError.class, () -> eval(code));
+    }
+
+    private static boolean anyLineContains(List<String> lines, String text) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+    }
+
+    // ---- values ----------------------------------------------------------------------------------
+
+    @Test
+    void expressionReturnsItsValueObject() throws CellError {
+        JShellEvaluator.Result result = eval("6 * 7");
+        assertTrue(result.hasValue());
+        assertEquals(Integer.valueOf(42), result.value());
+        assertEquals("hi!", eval("\"hi\" + \"!\"").value());
+    }
+
+    @Test
+    void recordInstanceIsReturnedAsTheObjectItself() throws CellError {
+        eval("record ValuePoint(int x, int y) {}");
+        JShellEvaluator.Result result = eval("new ValuePoint(3, 4)");
+        assertTrue(result.hasValue());
+        Object value = result.value();
+        assertTrue(value.getClass().isRecord(), value.getClass().toString());
+        assertEquals("ValuePoint", value.getClass().getSimpleName());
+        assertEquals("ValuePoint[x=3, y=4]", value.toString());
+    }
+
+    @Test
+    void lastSnippetOfTheCellGivesTheValue() throws CellError {
+        JShellEvaluator.Result result = eval("int lastA = 2;\nint lastB = 3;\nlastA * lastB");
+        assertEquals(6, result.value());
+    }
+
+    @Test
+    void declarationsAndStatementsReturnNoValue() throws CellError {
+        assertFalse(eval("int declared = 5;").hasValue());
+        assertFalse(eval("void declaredMethod() {}").hasValue());
+        assertFalse(eval("class DeclaredClass {}").hasValue());
+        assertFalse(eval("import java.time.*;").hasValue());
+        assertFalse(eval("for (int i = 0; i < 2; i++) { declared += i; }").hasValue());
+        assertFalse(eval("declaredMethod()").hasValue(), "a void call has no value");
+        assertFalse(eval("").hasValue());
+    }
+
+    @Test
+    void variableReferenceAndAssignmentShowTheValue() throws CellError {
+        eval("int assigned = 1;");
+        assertEquals(1, eval("assigned").value());
+        assertEquals(9, eval("assigned = 9").value());
+        assertEquals(9, eval("assigned").value());
+    }
+
+    @Test
+    void nullValueIsAValue() throws CellError {
+        JShellEvaluator.Result result = eval("(String) null");
+        assertTrue(result.hasValue());
+        assertEquals(null, result.value());
+    }
+
+    @Test
+    void courseLibraryAndNotebookHelpersAreVisible() throws CellError {
+        assertEquals(0.5, eval("new course.optim.GradientDescent(0.5).learningRate()").value());
+        Object handle = eval("display(\"shown\")").value();
+        assertInstanceOf(DisplayHandle.class, handle);
+        assertEquals(List.of(1, 2), eval("List.of(1, 2)").value(), "java.util.* is imported");
+    }
+
+    // ---- state across cells --------------------------------------------------------------------
+
+    @Test
+    void stateSurvivesFailingCellsAndImports() throws CellError {
+        eval("record Kept(int n, String s) {}\nKept kept = new Kept(7, \"seven\");\nint counterKept = 10;");
+
+        CellError runtime = fails("counterKept = 11;\nint boom = 1 / 0;");
+        assertEquals("ArithmeticException", runtime.name());
+        assertEquals(11, eval("counterKept").value(), "snippets before the failing one ran");
+
+        CellError compile = fails("undefinedThing(3);");
+        assertEquals("CompilationError", compile.name());
+
+        eval("import java.util.concurrent.atomic.*;\n"
+                + "AtomicInteger atomicKept = new AtomicInteger();\n"
+                + "Runnable bumpKept = () -> atomicKept.addAndGet(kept.n());\n"
+                + "bumpKept.run();");
+        assertEquals(7, ((java.util.concurrent.atomic.AtomicInteger) eval("atomicKept").value()).get());
+
+        Object value = eval("kept").value();
+        assertTrue(value != null && value.getClass().isRecord(), "kept lost its value: " + value);
+        assertEquals("Kept[n=7, s=seven]", value.toString());
+        assertEquals(11, eval("counterKept").value());
+        assertEquals("seven", eval("kept.s()").value());
+    }
+
+    @Test
+    void redeclaringAMethodReplacesIt() throws CellError {
+        eval("int twice(int x) { return 2 * x; }");
+        assertEquals(8, eval("twice(4)").value());
+        eval("int twice(int x) { return 3 * x; }");
+        assertEquals(12, eval("twice(4)").value());
+    }
+
+    // ---- errors --------------------------------------------------------------------------------
+
+    @Test
+    void runtimeErrorNamesTheCellAndLine() {
+        CellError e = fails("int rtA = 1;\nint rtB = 2;\nint rtC = rtA / 0;");
+        assertEquals("ArithmeticException", e.name());
+        assertTrue(e.getMessage().contains("/ by zero"), e.getMessage());
+        assertEquals("java.lang.ArithmeticException: / by zero", e.traceback().get(0));
+        assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 3"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorLineInsideAMultiLineSnippet() {
+        CellError e = fails("int rtD = 0;\nfor (int i = 0; i < 1; i++) {\n    rtD = 5;\n    rtD = rtD / (rtD - 5);\n}");
+        assertEquals("ArithmeticException", e.name());
+        assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 4"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorLineAfterBlankLines() {
+        CellError e = fails("int rtE = 1;\n\n\nint rtF = rtE / 0;");
+        assertEquals("ArithmeticException", e.name());
+        assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 4"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorInAMethodNamesTheMethodAndItsCell() throws CellError {
+        eval("int divideByZero(int x) {\n    int y = 0;\n    return x / y;\n}");
+        int methodCell = cell;
+        CellError e = fails("int rtG = 3;\ndivideByZero(rtG)");
+        assertEquals("ArithmeticException", e.name());
+        assertTrue(anyLineContains(e.traceback(), "divideByZero (cell [" + methodCell + "], line 3)"), e.traceback().toString());
+        assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 2"), e.traceback().toString());
+        assertFalse(anyLineContains(e.traceback(), "jdk.jshell"), e.traceback().toString());
+    }
+
+    @Test
+    void uncheckedExceptionFromLibraryCode() {
+        CellError e = fails("new course.optim.GradientDescent(-1)");
+        assertEquals("IllegalArgumentException", e.name());
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+    }
+
+    @Test
+    void exceptionCauseIsInTheTraceback() {
+        CellError e = fails("throw new RuntimeException(\"outer\", new IllegalStateException(\"inner\"));");
+        assertEquals("RuntimeException", e.name());
+        assertTrue(anyLineContains(e.traceback(), "Caused by: java.lang.IllegalStateException: inner"), e.traceback().toString());
+    }
+
+    @Test
+    void compileErrorNamesTheCellLine() {
+        CellError e = fails("int ceA = 1;\nint ceB = \"text\";");
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.getMessage().contains("cell line 2"), e.getMessage());
+        assertTrue(anyLineContains(e.traceback(), "cell line 2:"), e.traceback().toString());
+        assertTrue(anyLineContains(e.traceback(), "int ceB = \"text\";"), e.traceback().toString());
+    }
+
+    @Test
+    void compileErrorAfterABlankLine() {
+        CellError e = fails("int ceC = 1;\n\nString ceD = ceC.length();");
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.getMessage().contains("cell line 3"), e.getMessage());
+    }
+
+    @Test
+    void compileErrorOnALaterLineOfAMultiLineSnippet() {
+        CellError e = fails("int ceE = 1;\nvoid ceF() {\n    int a = 1;\n    a.foo();\n}");
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.getMessage().contains("cell line 4"), e.getMessage());
+    }
+
+    @Test
+    void compileErrorOnTheFirstLine() {
+        CellError e = fails("int ceG = missingVariable + 1;");
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.getMessage().contains("cell line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("missingVariable"), e.getMessage());
+    }
+
+    @Test
+    void incompleteCell() {
+        CellError e = fails("int incA = 1;\nvoid incB() {\n    int x = 1;");
+        assertEquals("IncompleteCell", e.name());
+        assertTrue(e.getMessage().contains("cell line 2"), e.getMessage());
+        assertEquals("IncompleteCell", fails("int incC = (1 + ").name());
+    }
+
+    // ---- completeness, completion, inspection --------------------------------------------------
+
+    @Test
+    void completeness() {
+        assertEquals(JShellEvaluator.Status.COMPLETE, shell.completeness("int x = 1;"));
+        assertEquals(JShellEvaluator.Status.COMPLETE, shell.completeness("int x = 1;\nx + 1"));
+        assertEquals(JShellEvaluator.Status.COMPLETE, shell.completeness(""));
+        assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("for (int i = 0; i < 3; i++) {"));
+        assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("int x = 1;\nvoid f() {"));
+        assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("String s = \"abc"));
+        assertEquals(JShellEvaluator.Status.INVALID, shell.completeness("}"));
+    }
+
+    @Test
+    void completionOfAStaticMethod() {
+        String code = "System.currentTi";
+        JShellEvaluator.Completions completions = shell.complete(code, code.length());
+        assertTrue(completions.matches().contains("currentTimeMillis()"), completions.matches().toString());
+        assertEquals(code.indexOf("currentTi"), completions.start());
+    }
+
+    @Test
+    void completionInTheSecondSnippetHasAnAbsoluteStart() {
+        String code = "int compA = 1;\ndouble compB = Math.sqr";
+        JShellEvaluator.Completions completions = shell.complete(code, code.length());
+        assertTrue(completions.matches().contains("sqrt("), completions.matches().toString());
+        assertEquals(code.indexOf("sqr"), completions.start());
+    }
+
+    @Test
+    void completionWithTheCursorInsideTheCell() {
+        String code = "int compC = 1;\nSystem.currentTi\nint compD = 2;";
+        int cursor = code.indexOf("currentTi") + "currentTi".length();
+        JShellEvaluator.Completions completions = shell.complete(code, cursor);
+        assertTrue(completions.matches().contains("currentTimeMillis()"), completions.matches().toString());
+        assertEquals(code.indexOf("currentTi"), completions.start());
+    }
+
+    @Test
+    void completionOfADeclaredVariable() throws CellError {
+        eval("double learningRateForCompletion = 0.1;");
+        String code = "learningRateFor";
+        JShellEvaluator.Completions completions = shell.complete(code, code.length());
+        assertTrue(completions.matches().contains("learningRateForCompletion"), completions.matches().toString());
+        assertEquals(0, completions.start());
+    }
+
+    @Test
+    void inspectALibraryMethod() {
+        Optional<String> doc = shell.inspect("Math.abs", "Math.abs".length());
+        assertTrue(doc.isPresent());
+        assertTrue(doc.get().contains("abs"), doc.get());
+    }
+
+    @Test
+    void inspectADeclaredVariableShowsTypeAndValue() throws CellError {
+        eval("double inspectedRate = 0.25;");
+        Optional<String> doc = shell.inspect("inspectedRate", "inspectedRate".length());
+        assertTrue(doc.isPresent());
+        assertTrue(doc.get().contains("double"), doc.get());
+        assertTrue(doc.get().contains("0.25"), doc.get());
+    }
+
+    @Test
+    void inspectAVariableInTheSecondSnippet() throws CellError {
+        eval("List<String> inspectedList = new ArrayList<>(List.of(\"a\", \"b\"));");
+        String code = "int other = 1;\ninspectedList";
+        Optional<String> doc = shell.inspect(code, code.length());
+        assertTrue(doc.isPresent());
+        assertTrue(doc.get().contains("List<String>"), doc.get());
+        assertTrue(doc.get().contains("[a, b]"), doc.get());
+    }
+
+    @Test
+    void inspectNothing() {
+        assertTrue(shell.inspect("   ", 3).isEmpty());
+    }
+
+    @Test
+    void lineOf() {
+        assertEquals(1, JShellEvaluator.lineOf("abc", 0));
+        assertEquals(1, JShellEvaluator.lineOf("abc\ndef", 3));
+        assertEquals(2, JShellEvaluator.lineOf("abc\ndef", 4));
+        assertEquals(3, JShellEvaluator.lineOf("a\n\nb", 100));
+    }
+}
