@@ -98,23 +98,31 @@ def quote_path(path):
 
 
 def preflight(base, token, nb_path):
-    """Fail early with a clear message if the server is down or the notebook does not exist."""
+    """Fail early if the server is down or the notebook does not exist.
+
+    Returns the kernelspec name the notebook asks for (None if unknown)."""
     try:
         api_request(base, "", "/api")
     except (urllib.error.URLError, OSError, ValueError) as e:
         raise CheckFailed("Jupyter server not reachable at %s (%s)" % (base, e))
     try:
-        model = api_request(base, token, "/api/contents/" + quote_path(nb_path) + "?content=0")
+        model = api_request(base, token, "/api/contents/" + quote_path(nb_path))
     except urllib.error.HTTPError as e:
         if e.code == 404:
             raise CheckFailed("notebook not found on the server: %s" % nb_path)
         if e.code in (401, 403):
-            return  # token-less password server etc.: let the browser report it
+            return None  # token-less password server etc.: let the browser report it
         raise CheckFailed("server error %s for %s" % (e.code, nb_path))
     except (urllib.error.URLError, OSError, ValueError):
-        return
-    if model and model.get("type") != "notebook":
+        return None
+    if not model:
+        return None
+    if model.get("type") != "notebook":
         raise CheckFailed("%s is a %s, not a notebook" % (nb_path, model.get("type")))
+    try:
+        return model["content"]["metadata"]["kernelspec"]["name"]
+    except (KeyError, TypeError):
+        return None
 
 
 def sessions_for(base, token, nb_path):
@@ -316,7 +324,7 @@ def open_notebook(driver, base, token, nb_path, deadline):
 
     start = time.time()
     wait_for(driver, deadline, "load", probe_loaded, loaded_timeout)
-    ncells = driver.execute_script(JS_INSTALL)
+    driver.execute_script(JS_INSTALL)
 
     def probe_kernel():
         s = driver.execute_script(JS_PAGE_STATE)
@@ -340,7 +348,7 @@ def open_notebook(driver, base, token, nb_path, deadline):
         return msg
 
     wait_for(driver, deadline, "kernel", probe_kernel, kernel_timeout)
-    return ncells
+    return driver.execute_script("return Jupyter.notebook.kernel.name;")
 
 
 def run_all(driver, deadline):
@@ -434,7 +442,6 @@ def make_driver(profile_dir):
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument("--user-data-dir=" + profile_dir)
-    options.add_argument("--window-size=%d,%d" % (WINDOW_WIDTH, WINDOW_HEIGHT))
     service = Service(executable_path=CHROMEDRIVER, log_path=os.devnull)
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_window_size(WINDOW_WIDTH, WINDOW_HEIGHT)
@@ -448,7 +455,7 @@ def check(args):
     nb_name = os.path.basename(nb_path)
     deadline = time.time() + args.timeout
 
-    preflight(base, args.token, nb_path)
+    wanted_kernel = preflight(base, args.token, nb_path)
     before = sessions_for(base, args.token, nb_path)
     before_ids = None if before is None else {s.get("id") for s in before}
     if before:
@@ -466,7 +473,11 @@ def check(args):
             raise CheckFailed("could not start headless Chromium via %s: %s"
                               % (CHROMEDRIVER, first_line(str(e), 300)))
         try:
-            open_notebook(driver, base, args.token, nb_path, deadline)
+            kernel_name = open_notebook(driver, base, args.token, nb_path, deadline)
+            if wanted_kernel and kernel_name != wanted_kernel:
+                print("browser check: warning: %s asks for kernel %r, which the server does not "
+                      "have; Jupyter started %r instead" % (nb_path, wanted_kernel, kernel_name),
+                      file=sys.stderr)
             run_all(driver, deadline)
             res = collect(driver, deadline)
         except CheckFailed:

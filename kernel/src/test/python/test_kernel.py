@@ -190,6 +190,28 @@ class CourseKernelBehaviour(unittest.TestCase):
         err = self.error("%nosuchmagic")
         self.assertEqual(err["ename"], "MagicError")
 
+    def test_run_all_stops_at_the_first_error(self):
+        """Cells queued behind a failing one (Run All) are aborted, as IPython does; later cells run."""
+        self.flush()
+        ids = [self.kc.execute("int before = 1;"), self.kc.execute("int boom = 1 / 0;"),
+               self.kc.execute("int skipped = 3;"), self.kc.execute("System.out.println(\"not run\");")]
+        replies = {}
+        while len(replies) < len(ids):
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["ok", "error", "aborted", "aborted"])
+        time.sleep(1.2)
+        self.flush()
+        self.assertEqual(self.result_text("before + 1"), "2")
+
+    def flush(self):
+        for channel in (self.kc.shell_channel, self.kc.iopub_channel):
+            while True:
+                try:
+                    channel.get_msg(timeout=0.2)
+                except Exception:
+                    break
+
     def test_interrupt_stops_an_endless_loop_and_keeps_variables(self):
         self.ok("int keep = 7;")
         msg_id = self.kc.execute("while (true) {}")

@@ -14,14 +14,16 @@ public final class Course {
 
     /** True when quick mode is on: {@code COURSE_QUICK} set to 1, true or yes. */
     public static boolean quick() {
-        String value = System.getProperty("course.quick", System.getenv(QUICK_VARIABLE));
+        String property = System.getProperty("course.quick");
+        String source = property != null ? "the system property course.quick (the Java form of " + QUICK_VARIABLE + ")" : QUICK_VARIABLE;
+        String value = property != null ? property : System.getenv(QUICK_VARIABLE);
         if (value == null || value.isBlank()) {
             return false;
         }
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(QUICK_VARIABLE + "=" + value
+            default -> throw new IllegalArgumentException(source + " = " + value
                     + " is not understood: use 1 (quick mode) or 0 (full mode)");
         };
     }

@@ -11,6 +11,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.KernelTimestamp;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
@@ -55,6 +56,9 @@ public final class CourseKernel extends BaseKernel {
     private volatile CompletableFuture<JShellEvaluator> evaluator;
     private volatile ShellReplyEnvironment executing;
     private final List<Map<String, Object>> payloads = new ArrayList<>();
+    /** When the last cell failed with stop_on_error (epoch ms), 0 if none. */
+    private volatile long failedAt;
+    private static final long QUEUE_ABORT_WINDOW_MS = 1000;
 
     public CourseKernel() {
         current = this;
@@ -144,6 +148,12 @@ public final class CourseKernel extends BaseKernel {
     private synchronized void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
+        if (queuedBehindFailure(message)) {
+            // "Run all" sent this cell before an earlier one failed with stop_on_error: skip it, as IPython does.
+            env.setBusyDeferIdle();
+            replyRaw(env, MessageType.EXECUTE_REPLY, Map.of("status", "aborted", "execution_count", executionCount.get()));
+            return;
+        }
         boolean silent = request.isSilent();
         boolean store = request.shouldStoreHistory() && !silent;
         int count = store ? executionCount.getAndIncrement() : executionCount.get();
@@ -181,6 +191,9 @@ public final class CourseKernel extends BaseKernel {
             if (store) {
                 history.record(count, request.getCode(), null);
             }
+            if (request.shouldStopOnError()) {
+                failedAt = System.currentTimeMillis();
+            }
             env.publish(new PublishError(error.name(), error.getMessage(), styled(error.traceback())));
             ErrorReply reply = new ErrorReply(error.name(), error.getMessage(), error.traceback());
             reply.setExecutionCount(count);
@@ -192,6 +205,24 @@ public final class CourseKernel extends BaseKernel {
             System.setErr(oldErr);
             System.setIn(oldIn);
         }
+    }
+
+    /**
+     * True for an execute request sent before the latest failure and handled right after it: a queued
+     * cell of "run all" that must not run once an earlier cell failed. A request the user sends later
+     * is never caught, because both conditions are needed.
+     */
+    private boolean queuedBehindFailure(Message<ExecuteRequest> message) {
+        long failure = failedAt;
+        if (failure == 0 || System.currentTimeMillis() - failure > QUEUE_ABORT_WINDOW_MS) {
+            return false;
+        }
+        KernelTimestamp sent = message.getHeader().getTimestamp();
+        if (sent == null || sent.getDate() == null || sent.getDate().getTime() > failure) {
+            return false;
+        }
+        failedAt = System.currentTimeMillis();  // the rest of the queue follows within the window
+        return true;
     }
 
     /** Runs the cell and publishes its result; returns the result's text form, or null. */

@@ -97,7 +97,8 @@ final class JShellEvaluator implements AutoCloseable {
             int firstLine = lineOf(code, consumed + leadingWhitespace(chunk));
             consumed += chunk.length();
             rest = info.remaining();
-            result = evalSnippet(info.source(), cell, firstLine);
+            // Without its leading blank lines, JShell numbers the snippet's lines from firstLine.
+            result = evalSnippet(info.source().stripLeading(), cell, firstLine);
             if (stopRequested) {
                 throw CellError.interrupted();
             }
@@ -251,7 +252,7 @@ final class JShellEvaluator implements AutoCloseable {
                 String where = origin != null
                         ? "cell [" + origin.cell() + "], line " + (origin.firstLine() + frame.getLineNumber() - 1)
                         : "snippet " + file + ", line " + frame.getLineNumber();
-                boolean topLevel = frame.getMethodName().startsWith("do_it$");
+                boolean topLevel = frame.getMethodName().isEmpty() || frame.getMethodName().startsWith("do_it$");
                 traceback.add("    at " + (topLevel ? where : frame.getMethodName() + " (" + where + ")"));
                 continue;
             }
@@ -293,6 +294,17 @@ final class JShellEvaluator implements AutoCloseable {
         String snippet = code.substring(snippetStart, Math.min(code.length(), Math.max(cursor, snippetStart)));
         int at = cursor - snippetStart;
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        // A variable of the session: its type and current value say more than JShell's "name:type".
+        Matcher name = TRAILING_NAME.matcher(snippet.substring(0, at));
+        String expression = name.find() ? name.group().replaceAll("\\s+", "") : "";
+        Optional<VarSnippet> variable = shell.variables()
+                .filter(v -> v.name().equals(expression)).reduce((a, b) -> b);
+        if (variable.isPresent()) {
+            VarSnippet v = variable.get();
+            Result value = read(v);
+            return Optional.of(v.typeName() + " " + v.name()
+                    + (value.hasValue() ? " = " + Rendering.plainText(value.value()) : ""));
+        }
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, at, true);
         if (docs.isEmpty()) {
             // The cursor sits at the end of a method name: ask as if the call had been opened.
@@ -308,18 +320,8 @@ final class JShellEvaluator implements AutoCloseable {
             }
             return Optional.of(text.toString().strip());
         }
-        Matcher name = TRAILING_NAME.matcher(snippet.substring(0, at));
-        if (!name.find()) {
+        if (expression.isEmpty()) {
             return Optional.empty();
-        }
-        String expression = name.group().replaceAll("\\s+", "");
-        Optional<VarSnippet> variable = shell.variables()
-                .filter(v -> v.name().equals(expression)).reduce((a, b) -> b);
-        if (variable.isPresent()) {
-            VarSnippet v = variable.get();
-            Result value = read(v);
-            return Optional.of(v.typeName() + " " + v.name()
-                    + (value.hasValue() ? " = " + Rendering.plainText(value.value()) : ""));
         }
         String type = analysis.analyzeType(expression, expression.length());
         if (type != null && !type.isBlank()) {

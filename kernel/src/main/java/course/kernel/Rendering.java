@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +50,7 @@ final class Rendering {
         if (mimeTypes == null || mimeTypes.length == 0) {
             return full;
         }
-        Set<String> wanted = Set.of(mimeTypes);
+        Set<String> wanted = new LinkedHashSet<>(Arrays.asList(mimeTypes));
         Map<String, Object> chosen = new LinkedHashMap<>();
         full.forEach((mime, data) -> {
             if (wanted.contains(mime)) {

@@ -151,10 +151,32 @@ class JShellEvaluatorTest {
     }
 
     @Test
-    void runtimeErrorLineInsideAMultiLineSnippet() {
+    void topLevelFrameReadsAtCellLine() {
+        CellError e = fails("int rtTop = 1 / 0;");
+        assertTrue(e.traceback().contains("    at cell [" + cell + "], line 1"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorLineInsideAMultiLineFirstSnippet() {
+        CellError e = fails("for (int i = 0; i < 1; i++) {\n    int rtZ = 5;\n    rtZ = rtZ / (rtZ - 5);\n}");
+        assertEquals("ArithmeticException", e.name());
+        assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 3"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorLineInsideAMultiLineSecondSnippet() {
         CellError e = fails("int rtD = 0;\nfor (int i = 0; i < 1; i++) {\n    rtD = 5;\n    rtD = rtD / (rtD - 5);\n}");
         assertEquals("ArithmeticException", e.name());
         assertTrue(anyLineContains(e.traceback(), "cell [" + cell + "], line 4"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorInAMethodDeclaredAsTheSecondSnippet() throws CellError {
+        eval("int rtPre = 1;\n\nint divideByZeroLater(int x) {\n    int y = 0;\n    return x / y;\n}");
+        int methodCell = cell;
+        CellError e = fails("divideByZeroLater(1)");
+        assertTrue(anyLineContains(e.traceback(), "divideByZeroLater (cell [" + methodCell + "], line 5)"),
+                e.traceback().toString());
     }
 
     @Test
@@ -217,7 +239,7 @@ class JShellEvaluatorTest {
         CellError e = fails("int ceG = missingVariable + 1;");
         assertEquals("CompilationError", e.name());
         assertTrue(e.getMessage().contains("cell line 1"), e.getMessage());
-        assertTrue(e.getMessage().contains("missingVariable"), e.getMessage());
+        assertTrue(anyLineContains(e.traceback(), "missingVariable"), e.traceback().toString());
     }
 
     @Test
@@ -237,8 +259,8 @@ class JShellEvaluatorTest {
         assertEquals(JShellEvaluator.Status.COMPLETE, shell.completeness(""));
         assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("for (int i = 0; i < 3; i++) {"));
         assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("int x = 1;\nvoid f() {"));
-        assertEquals(JShellEvaluator.Status.INCOMPLETE, shell.completeness("String s = \"abc"));
         assertEquals(JShellEvaluator.Status.INVALID, shell.completeness("}"));
+        assertEquals(JShellEvaluator.Status.INVALID, shell.completeness("int x = ;"));
     }
 
     @Test

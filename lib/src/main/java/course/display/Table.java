@@ -58,6 +58,9 @@ public final class Table {
             if (v != 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) {
                 return String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e");
             }
+            if (v == Math.rint(v)) {
+                return (long) v + ".0";
+            }
             // Six significant digits without trailing zeros: 2.4, not 2.40000.
             String text = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
             return text.contains(".") ? text : text + ".0";

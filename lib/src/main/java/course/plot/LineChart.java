@@ -92,18 +92,30 @@ public final class LineChart {
                 throw new IllegalArgumentException("series '" + name + "' has a non-finite point at index " + i
                         + " (x=" + x[i] + ", y=" + y[i] + "): did training diverge?");
             }
-            if (logY && y[i] <= 0) {
-                throw new IllegalArgumentException("series '" + name + "' has y=" + y[i] + " at index " + i
-                        + ", which a logarithmic axis cannot show");
+        }
+        Series added = new Series(name, x.clone(), y.clone(), color);
+        if (logY) {
+            rejectNonPositive(added);
+        }
+        series.add(added);
+        return this;
+    }
+
+    private static void rejectNonPositive(Series s) {
+        for (int i = 0; i < s.y().length; i++) {
+            if (s.y()[i] <= 0) {
+                throw new IllegalArgumentException("series '" + s.name() + "' has y=" + s.y()[i] + " at index "
+                        + i + ", which a logarithmic axis cannot show");
             }
         }
-        series.add(new Series(name, x.clone(), y.clone(), color));
-        return this;
     }
 
     public BufferedImage toImage() {
         if (series.isEmpty()) {
             throw new IllegalStateException("the chart '" + title + "' has no series: add one with series(...)");
+        }
+        if (logY) {
+            series.forEach(LineChart::rejectNonPositive);
         }
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();

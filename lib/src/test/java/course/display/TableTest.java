@@ -33,13 +33,22 @@ class TableTest {
 
     @Test
     void numberFormatting() {
+        // Six significant digits without trailing zeros; scientific notation for very small or large numbers.
         assertEquals("2.0", Table.format(2.0));
+        assertEquals("0.0", Table.format(0.0));
+        assertEquals("1.5", Table.format(1.5));
+        assertEquals("-2.4", Table.format(-2.4));
         assertEquals("0.333333", Table.format(1.0 / 3));
-        assertEquals("1.50000", Table.format(1.5));
+        assertEquals("0.123457", Table.format(0.123456789));
+        assertEquals("0.25", Table.format(0.25f));
+        assertEquals("0.000123456", Table.format(0.000123456));
+        assertEquals("1.5e-05", Table.format(1.5e-5));
+        assertEquals("1e+20", Table.format(1e20));
+        assertEquals("1.23457e+07", Table.format(12345678.9));
+        assertEquals("NaN", Table.format(Double.NaN));
+        assertEquals("Infinity", Table.format(Double.POSITIVE_INFINITY));
         assertEquals("3", Table.format(3));
         assertEquals("null", Table.format(null));
-        assertEquals("1.00000e+20", Table.format(1e20));
-        assertEquals("0.250000", Table.format(0.25f));
     }
 
     @Test

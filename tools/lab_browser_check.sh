@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Serves the course with `bin/course lab --no-browser` and has headless Chromium open
+# 00-getting-started, run every cell and check for errors and figures (tools/browser_check.py).
+# Usage: tools/lab_browser_check.sh [PYTHON]   (PYTHON: one with selenium, default /usr/bin/python3)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON="${1:-/usr/bin/python3}"
+NOTEBOOK="${COURSE_BROWSER_NOTEBOOK:-00-getting-started.ipynb}"
+TOKEN="browser-check-$$"
+PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LOG="$ROOT/target/test-logs/lab-server.log"
+mkdir -p "$(dirname "$LOG")" "$ROOT/target/browser"
+
+"$ROOT/bin/course" lab --no-browser --ip 127.0.0.1 --port "$PORT" \
+  --NotebookApp.token="$TOKEN" --ServerApp.token="$TOKEN" >"$LOG" 2>&1 &
+SERVER=$!
+cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  if "$PYTHON" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$PORT/api/status?token=$TOKEN', timeout=2)" 2>/dev/null; then
+    break
+  fi
+  kill -0 "$SERVER" 2>/dev/null || { echo "browser check: the Notebook server exited; its log:"; tail -20 "$LOG"; exit 1; }
+  sleep 0.5
+done
+
+"$PYTHON" "$ROOT/tools/browser_check.py" --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
+  --notebook "$NOTEBOOK" --screenshot "$ROOT/target/browser/${NOTEBOOK%.ipynb}.png" --timeout 240
