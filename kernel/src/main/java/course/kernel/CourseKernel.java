@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -218,7 +219,8 @@ public final class CourseKernel extends BaseKernel {
             return false;
         }
         KernelTimestamp sent = message.getHeader().getTimestamp();
-        if (sent == null || sent.getDate() == null || sent.getDate().getTime() > failure) {
+        OptionalLong sentAt = MessageTime.epochMillis(sent == null ? null : sent.getDateString());
+        if (sentAt.isEmpty() || sentAt.getAsLong() > failure) {
             return false;
         }
         failedAt = System.currentTimeMillis();  // the rest of the queue follows within the window
