@@ -1,43 +1,60 @@
 package course.optim;
 
+import course.Validate;
+
 /**
- * Plain gradient descent, θ ← θ − η·g (Goodfellow et al., Deep Learning, Algorithm 8.1 with the
- * gradient the caller supplies). The same update is batch, mini-batch or stochastic gradient
- * descent: which one depends only on how many examples the caller's gradient averages over.
+ * Plain gradient descent, θ ← θ − ε·g (Deep Learning, Algorithm 8.1, with the gradient the caller
+ * supplies). The same update is batch, mini-batch or stochastic gradient descent: which one depends
+ * only on how many examples the caller's gradient averages over.
+ *
+ * <p>The conventions agree on the update; they differ only in weight decay (coupled L2 in PyTorch's
+ * {@code SGD} and the textbook, decoupled in Keras 3's {@code SGD}) and in the default learning rate
+ * (PyTorch has none; Keras 0.01; the textbook leaves it to the reader; 0.01 here).
  */
-public final class GradientDescent {
-    private final double learningRate;
+public final class GradientDescent extends Optimizer {
 
-    /** @param learningRate η, a positive finite number */
+    /** Textbook gradient descent with learning rate ε. */
     public GradientDescent(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("the learning rate must be a positive finite number, got "
-                    + learningRate + " (typical values: 0.001 to 0.1)");
-        }
-        this.learningRate = learningRate;
+        this(Convention.TEXTBOOK, learningRate);
     }
 
-    public double learningRate() {
-        return learningRate;
+    public GradientDescent(Convention convention, double learningRate) {
+        super("GradientDescent", convention, learningRate);
     }
 
-    /** One step in place: {@code params[i] -= learningRate * grad[i]}. */
-    public void step(double[] params, double[] grad) {
-        if (params == null || grad == null) {
-            throw new IllegalArgumentException("params and grad must not be null");
-        }
-        if (params.length != grad.length) {
-            throw new IllegalArgumentException("params has " + params.length + " entries but grad has "
-                    + grad.length + ": the gradient must have one entry per parameter");
-        }
-        for (int i = 0; i < grad.length; i++) {
-            if (!Double.isFinite(grad[i])) {
-                throw new IllegalArgumentException("grad[" + i + "] is " + grad[i]
-                        + ": the gradient must be finite (is the learning rate too large, so training diverged?)");
-            }
-        }
+    public static GradientDescent pytorch(double learningRate) {
+        return new GradientDescent(Convention.PYTORCH, learningRate);
+    }
+
+    public static GradientDescent keras() {
+        return new GradientDescent(Convention.KERAS, 0.01);
+    }
+
+    public static GradientDescent textbook(double learningRate) {
+        return new GradientDescent(Convention.TEXTBOOK, learningRate);
+    }
+
+    public GradientDescent learningRate(double learningRate) {
+        setLearningRate(learningRate);
+        return this;
+    }
+
+    public GradientDescent weightDecay(double weightDecay) {
+        setWeightDecay(weightDecay);
+        return this;
+    }
+
+    @Override
+    protected void update(double[] params, double[] grad, long t) {
+        double lr = learningRate(), decay = coupledDecay(), shrink = decoupledShrink();
         for (int i = 0; i < params.length; i++) {
-            params[i] -= learningRate * grad[i];
+            double p = params[i] * shrink;
+            params[i] = p - lr * (grad[i] + decay * p);
         }
+    }
+
+    @Override
+    protected String hyperparameters() {
+        return "lr=" + learningRate();
     }
 }

@@ -55,7 +55,7 @@ class GradientDescentTest {
                 () -> gd.step(new double[3], new double[2]));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> gd.step(null, new double[1]));
-        assertThrows(IllegalArgumentException.class, () -> gd.step(new double[1], null));
+        assertThrows(IllegalArgumentException.class, () -> gd.step(new double[1], (double[]) null));
     }
 
     @Test

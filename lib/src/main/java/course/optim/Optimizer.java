@@ -1,0 +1,216 @@
+package course.optim;
+
+import course.Validate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An optimizer updates a flat parameter vector in place from a gradient. Subclasses mirror one
+ * algorithm box each and implement {@link #update} as a single fused loop.
+ *
+ * <p>Two ways to step: {@link #step(double[], double[])} with the gradient at the current
+ * parameters (the usual path), or {@link #step(double[], Differentiable)} with something that can
+ * evaluate gradients anywhere, which the look-ahead algorithms (the textbook's Nesterov momentum)
+ * need, as PyTorch's {@code step(closure)}.
+ *
+ * <p>State (velocity, moments) is sized on the first step and bound to that parameter count:
+ * {@link #reset()} forgets it, {@link #copy()} duplicates it, {@link #state()} shows it. A step
+ * allocates nothing.
+ *
+ * <p>Weight decay follows the convention: PyTorch and the textbook add {@code weightDecay·θ} to the
+ * gradient (L2 regularization, "coupled"); Keras 3 shrinks the weights first,
+ * {@code θ ← θ − lr·weightDecay·θ} ("decoupled"), as {@link AdamW} does in every convention.
+ */
+public abstract class Optimizer implements Cloneable {
+    private final String algorithm;
+    private final Convention convention;
+    private final String[] stateNames;
+    private double learningRate;
+    private double weightDecay;
+    private long steps;
+    private double[][] state;
+    private double[] scratch;
+    private int boundSize = -1;
+
+    protected Optimizer(String algorithm, Convention convention, double learningRate, String... stateNames) {
+        if (convention == null) {
+            throw new IllegalArgumentException("convention must be one of " + Arrays.toString(Convention.values()));
+        }
+        this.algorithm = algorithm;
+        this.convention = convention;
+        this.learningRate = Validate.positive("learning rate", learningRate);
+        this.stateNames = stateNames.clone();
+    }
+
+    /** One update of {@code params} in place, from the gradient at {@code params}. */
+    public final void step(double[] params, double[] grad) {
+        checkedStep(params, grad);
+    }
+
+    /**
+     * One update that asks {@code objective} for the gradient (at {@code params}, or at a look-ahead
+     * point for the algorithms that need one). Returns the objective's value where it evaluated it.
+     */
+    public double step(double[] params, Differentiable objective) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        double[] grad = scratch(params);
+        double value = objective.valueAndGradient(params, grad);
+        checkedStep(params, grad);
+        return value;
+    }
+
+    private void checkedStep(double[] params, double[] grad) {
+        Validate.sameLength("params", params, "grad", grad);
+        Validate.finite("grad", grad);
+        bind(params.length);
+        steps++;
+        update(params, grad, steps);
+    }
+
+    /**
+     * The update rule: modify {@code params} in place from {@code grad} at step {@code t} (1 on the
+     * first step since creation or {@link #reset()}). Arguments are already validated; state
+     * arrays ({@link #state(int)}) are sized. Must not allocate.
+     */
+    protected abstract void update(double[] params, double[] grad, long t);
+
+    /** The value a state array starts at (0 unless a convention says otherwise). */
+    protected double initialState(int index) {
+        return 0;
+    }
+
+    /** The state array of the given index, in the order the constructor named them. */
+    protected final double[] state(int index) {
+        return state[index];
+    }
+
+    /** A gradient buffer of the parameters' length, for subclasses that evaluate a closure. */
+    protected final double[] scratch(double[] params) {
+        Validate.notEmpty("params", params);
+        bind(params.length);
+        if (scratch == null) {
+            scratch = new double[params.length];
+        }
+        return scratch;
+    }
+
+    /** Sizes the state on first use; refuses a parameter vector of another size afterwards. */
+    private void bind(int size) {
+        if (size == 0) {
+            throw new IllegalArgumentException("params is empty: there is nothing to optimize");
+        }
+        if (boundSize < 0) {
+            boundSize = size;
+            state = new double[stateNames.length][size];
+            for (int k = 0; k < stateNames.length; k++) {
+                Arrays.fill(state[k], initialState(k));
+            }
+        } else if (boundSize != size) {
+            throw new IllegalArgumentException(algorithm + " holds state for " + boundSize
+                    + " parameters but was given " + size + ": use one optimizer per parameter vector, or reset() it");
+        }
+    }
+
+    /** Forgets all state (velocity, moments, step count): the next step is a first step again. */
+    public void reset() {
+        state = null;
+        scratch = null;
+        steps = 0;
+        boundSize = -1;
+    }
+
+    /** An independent copy: same hyperparameters, same state, same step count. */
+    public Optimizer copy() {
+        try {
+            Optimizer copy = (Optimizer) super.clone();
+            if (state != null) {
+                copy.state = new double[state.length][];
+                for (int k = 0; k < state.length; k++) {
+                    copy.state[k] = state[k].clone();
+                }
+            }
+            copy.scratch = scratch == null ? null : scratch.clone();
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A copy of every state array by name (empty before the first step), for plots of the moments. */
+    public Map<String, double[]> state() {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        for (int k = 0; k < stateNames.length; k++) {
+            copy.put(stateNames[k], state == null ? new double[0] : state[k].clone());
+        }
+        return copy;
+    }
+
+    /** A copy of one state array, such as "velocity" or "m" (see {@link #state()} for the names). */
+    public double[] state(String name) {
+        for (int k = 0; k < stateNames.length; k++) {
+            if (stateNames[k].equals(name)) {
+                return state == null ? new double[0] : state[k].clone();
+            }
+        }
+        throw new IllegalArgumentException(algorithm + " has no state named '" + name + "'; it has "
+                + Arrays.toString(stateNames));
+    }
+
+    /** Steps taken since creation or the last {@link #reset()}. */
+    public long stepCount() {
+        return steps;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Changes the learning rate from the next step on (what a schedule does between steps). */
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Validate.positive("learning rate", learningRate);
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    protected final void setWeightDecay(double weightDecay) {
+        this.weightDecay = Validate.nonNegative("weight decay", weightDecay);
+    }
+
+    /** True where weight decay shrinks the weights directly instead of adding to the gradient. */
+    protected boolean decoupledWeightDecay() {
+        return convention == Convention.KERAS;
+    }
+
+    /** The coefficient of θ added to the gradient in the update loop (0 if decay is decoupled). */
+    protected final double coupledDecay() {
+        return decoupledWeightDecay() ? 0 : weightDecay;
+    }
+
+    /** The factor θ is multiplied by before the update (1 unless decay is decoupled). */
+    protected final double decoupledShrink() {
+        return decoupledWeightDecay() ? 1 - learningRate * weightDecay : 1;
+    }
+
+    public Convention convention() {
+        return convention;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /** The hyperparameters, e.g. {@code "lr=0.001, betas=(0.9, 0.999), eps=1e-08"}. */
+    protected abstract String hyperparameters();
+
+    @Override
+    public String toString() {
+        String decay = weightDecay == 0 ? "" : ", weight_decay=" + weightDecay
+                + (decoupledWeightDecay() ? " (decoupled)" : " (coupled L2)");
+        return algorithm + "[" + convention.label() + "](" + hyperparameters() + decay + ")";
+    }
+}
