@@ -45,29 +45,44 @@ public abstract class Optimizer implements Cloneable {
 
     /** One update of {@code params} in place, from the gradient at {@code params}. */
     public final void step(double[] params, double[] grad) {
+        if (needsLookAhead()) {
+            throw new IllegalArgumentException(this + " evaluates the gradient at the look-ahead point θ + αv, "
+                    + "not at θ: call step(params, objective) with something that can evaluate gradients");
+        }
         checkedStep(params, grad);
     }
 
     /**
-     * One update that asks {@code objective} for the gradient (at {@code params}, or at a look-ahead
-     * point for the algorithms that need one). Returns the objective's value where it evaluated it.
+     * One update that asks {@code objective} for the gradient: at {@code params}, or at the look-ahead
+     * point for the algorithms that need one. Returns the objective's value where it was evaluated.
      */
-    public double step(double[] params, Differentiable objective) {
+    public final double step(double[] params, Differentiable objective) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
         }
         double[] grad = scratch(params);
-        double value = objective.valueAndGradient(params, grad);
+        double[] point = needsLookAhead() ? lookAhead(params) : params;
+        double value = objective.valueAndGradient(point, grad);
         checkedStep(params, grad);
         return value;
     }
 
-    private void checkedStep(double[] params, double[] grad) {
+    final void checkedStep(double[] params, double[] grad) {
         Validate.sameLength("params", params, "grad", grad);
         Validate.finite("grad", grad);
         bind(params.length);
         steps++;
         update(params, grad, steps);
+    }
+
+    /** True for algorithms whose gradient must be taken at a point other than θ (textbook Nesterov). */
+    protected boolean needsLookAhead() {
+        return false;
+    }
+
+    /** The point at which to evaluate the gradient (state is sized); only called if {@link #needsLookAhead()}. */
+    protected double[] lookAhead(double[] params) {
+        throw new UnsupportedOperationException(algorithm + " has no look-ahead point");
     }
 
     /**
@@ -192,7 +207,7 @@ public abstract class Optimizer implements Cloneable {
     }
 
     /** The factor θ is multiplied by before the update (1 unless decay is decoupled). */
-    protected final double decoupledShrink() {
+    protected double decoupledShrink() {
         return decoupledWeightDecay() ? 1 - learningRate * weightDecay : 1;
     }
 

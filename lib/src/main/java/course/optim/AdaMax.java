@@ -1,0 +1,97 @@
+package course.optim;
+
+import course.Validate;
+
+/**
+ * AdaMax (Kingma and Ba, 2015, Algorithm 2): Adam with the L² norm of past gradients replaced by
+ * the L∞ norm, u ← max(β₂u, |g|), which needs no bias correction:
+ * θ ← θ − (lr/(1−β₁^t))·m/u.
+ * <ul>
+ * <li>textbook (the paper): no epsilon; lr 0.002, β (0.9, 0.999). While every gradient so far was
+ *     zero, u and m are both zero and the step is taken as zero.</li>
+ * <li>PyTorch {@code Adamax}: u ← max(β₂u, |g| + eps), eps inside the max; lr 0.002, eps 1e-8.</li>
+ * <li>Keras 3 {@code Adamax}: u ← max(β₂u, |g|); θ ← θ − lr_t·m/(u + eps); lr 0.001, eps 1e-7.</li>
+ * </ul>
+ * State: {@code m}, {@code u}.
+ */
+public final class AdaMax extends Optimizer implements MomentumAware {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon;
+
+    public AdaMax(Convention convention, double learningRate) {
+        super("AdaMax", convention, learningRate, "m", "u");
+        epsilon = switch (convention) {
+            case PYTORCH -> 1e-8;
+            case KERAS -> 1e-7;
+            case TEXTBOOK -> 0;
+        };
+    }
+
+    public static AdaMax pytorch() {
+        return new AdaMax(Convention.PYTORCH, 0.002);
+    }
+
+    public static AdaMax keras() {
+        return new AdaMax(Convention.KERAS, 0.001);
+    }
+
+    public static AdaMax textbook() {
+        return new AdaMax(Convention.TEXTBOOK, 0.002);
+    }
+
+    public AdaMax learningRate(double learningRate) {
+        setLearningRate(learningRate);
+        return this;
+    }
+
+    public AdaMax betas(double beta1, double beta2) {
+        this.beta1 = Validate.unitInterval("beta1", beta1);
+        this.beta2 = Validate.unitInterval("beta2", beta2);
+        return this;
+    }
+
+    public AdaMax epsilon(double epsilon) {
+        this.epsilon = Validate.nonNegative("epsilon", epsilon);
+        return this;
+    }
+
+    public AdaMax weightDecay(double weightDecay) {
+        setWeightDecay(weightDecay);
+        return this;
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    @Override
+    public void setMomentum(double momentum) {
+        this.beta1 = Validate.unitInterval("beta1", momentum);
+    }
+
+    @Override
+    protected void update(double[] params, double[] grad, long t) {
+        double[] m = state(0), u = state(1);
+        double b1 = beta1, b2 = beta2, decay = coupledDecay(), shrink = decoupledShrink();
+        double stepSize = learningRate() / (1 - Math.pow(b1, t));
+        double epsInMax = convention() == Convention.PYTORCH ? epsilon : 0;
+        double epsOnU = convention() == Convention.PYTORCH ? 0 : epsilon;
+        for (int i = 0; i < params.length; i++) {
+            double p = params[i] * shrink;
+            double g = grad[i] + decay * p;
+            double mi = b1 * m[i] + (1 - b1) * g;
+            double ui = Math.max(b2 * u[i], Math.abs(g) + epsInMax);
+            m[i] = mi;
+            u[i] = ui;
+            double denominator = ui + epsOnU;
+            params[i] = denominator == 0 ? p : p - stepSize * (mi / denominator);
+        }
+    }
+
+    @Override
+    protected String hyperparameters() {
+        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon;
+    }
+}

@@ -1,0 +1,171 @@
+package course.optim;
+
+import course.Validate;
+
+/**
+ * Adam (Kingma and Ba, 2015; Deep Learning, Algorithm 8.7): momentum on the gradient (first moment
+ * s) and RMSProp's scaling (second moment r), both exponential averages started at zero and
+ * therefore bias-corrected by 1/(1−ρ^t). {@link #biasCorrection(boolean)} turns the correction off,
+ * to show what it is for: without it the first steps are far too small (s and r start at zero).
+ * {@link #amsgrad(boolean)} keeps the running maximum of r (Reddi, Kale and Kumar, 2018).
+ *
+ * <table>
+ * <caption>The three conventions</caption>
+ * <tr><th>convention</th><th>update</th><th>defaults</th></tr>
+ * <tr><td>textbook (the course's Algorithm 8.7)</td><td>ŝ = s/(1−ρ₁^t), r̂ = r/(1−ρ₂^t);
+ *     θ ← θ − ε·ŝ/√(r̂ + δ). The course text puts δ inside the root; the printed book and the paper
+ *     write ŝ/(√r̂ + δ): {@link #epsilonInsideSqrt(boolean)} switches.</td>
+ *     <td>ε 0.001, ρ₁ 0.9, ρ₂ 0.999, δ 1e-8</td></tr>
+ * <tr><td>PyTorch {@code Adam}</td><td>θ ← θ − (lr/(1−β₁^t))·m/(√v/√(1−β₂^t) + eps): eps added to
+ *     √v̂, as in the paper; amsgrad: max over the raw v, then corrected</td>
+ *     <td>lr 0.001, betas (0.9, 0.999), eps 1e-8</td></tr>
+ * <tr><td>Keras 3 {@code Adam}</td><td>α = lr·√(1−β₂^t)/(1−β₁^t); θ ← θ − α·m/(√v + eps): eps added
+ *     to the uncorrected √v, so it weighs √(1−β₂^t) times less than PyTorch's early on
+ *     (DL4J does the same); amsgrad: max over the raw v</td><td>lr 0.001, betas (0.9, 0.999),
+ *     eps 1e-7</td></tr>
+ * </table>
+ * Weight decay is coupled (L2, added to g) in PyTorch's Adam and the textbook, decoupled in Keras;
+ * {@link AdamW} decouples it in every convention. State: {@code m}, {@code v}, {@code v_max}
+ * (amsgrad only).
+ */
+public class Adam extends Optimizer implements MomentumAware {
+    private double beta1;
+    private double beta2;
+    private double epsilon;
+    private boolean amsgrad;
+    private boolean biasCorrection = true;
+    private boolean epsilonInsideSqrt;
+
+    public Adam(Convention convention, double learningRate) {
+        this("Adam", convention, learningRate);
+    }
+
+    protected Adam(String algorithm, Convention convention, double learningRate) {
+        super(algorithm, convention, learningRate, "m", "v", "v_max");
+        beta1 = 0.9;
+        beta2 = 0.999;
+        epsilon = convention == Convention.KERAS ? 1e-7 : 1e-8;
+        epsilonInsideSqrt = convention == Convention.TEXTBOOK;
+    }
+
+    public static Adam pytorch() {
+        return new Adam(Convention.PYTORCH, 0.001);
+    }
+
+    public static Adam keras() {
+        return new Adam(Convention.KERAS, 0.001);
+    }
+
+    public static Adam textbook() {
+        return new Adam(Convention.TEXTBOOK, 0.001);
+    }
+
+    public Adam learningRate(double learningRate) {
+        setLearningRate(learningRate);
+        return this;
+    }
+
+    public Adam betas(double beta1, double beta2) {
+        this.beta1 = Validate.unitInterval("beta1", beta1);
+        this.beta2 = Validate.unitInterval("beta2", beta2);
+        return this;
+    }
+
+    public Adam epsilon(double epsilon) {
+        this.epsilon = Validate.nonNegative("epsilon", epsilon);
+        return this;
+    }
+
+    public Adam amsgrad(boolean amsgrad) {
+        this.amsgrad = amsgrad;
+        return this;
+    }
+
+    public Adam biasCorrection(boolean on) {
+        this.biasCorrection = on;
+        return this;
+    }
+
+    /** Only the textbook convention places ε differently; the frameworks' placement is fixed. */
+    public Adam epsilonInsideSqrt(boolean inside) {
+        if (convention() != Convention.TEXTBOOK && inside) {
+            throw new IllegalArgumentException("epsilon inside the square root is the course text's Adam; "
+                    + "use Adam.textbook() for it");
+        }
+        this.epsilonInsideSqrt = inside;
+        return this;
+    }
+
+    public Adam weightDecay(double weightDecay) {
+        setWeightDecay(weightDecay);
+        return this;
+    }
+
+    public double beta1() {
+        return beta1;
+    }
+
+    public double beta2() {
+        return beta2;
+    }
+
+    /** β₁, the first moment's decay, which the one-cycle policy cycles. */
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    @Override
+    public void setMomentum(double momentum) {
+        this.beta1 = Validate.unitInterval("beta1", momentum);
+    }
+
+    @Override
+    protected void update(double[] params, double[] grad, long t) {
+        double[] m = state(0), v = state(1), vMax = state(2);
+        double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
+        double correction1 = biasCorrection ? 1 - Math.pow(b1, t) : 1;
+        double correction2 = biasCorrection ? 1 - Math.pow(b2, t) : 1;
+        boolean max = amsgrad;
+        if (convention() == Convention.KERAS) {
+            double alpha = learningRate() * Math.sqrt(correction2) / correction1;
+            for (int i = 0; i < params.length; i++) {
+                double p = params[i] * shrink;
+                double g = grad[i];
+                double mi = m[i] + (g - m[i]) * (1 - b1);
+                double vi = v[i] + (g * g - v[i]) * (1 - b2);
+                m[i] = mi;
+                v[i] = vi;
+                if (max) {
+                    vi = Math.max(vMax[i], vi);
+                    vMax[i] = vi;
+                }
+                params[i] = p - alpha * mi / (Math.sqrt(vi) + eps);
+            }
+        } else {
+            double stepSize = learningRate() / correction1, rootCorrection2 = Math.sqrt(correction2);
+            boolean inside = epsilonInsideSqrt;
+            for (int i = 0; i < params.length; i++) {
+                double p = params[i] * shrink;
+                double g = grad[i] + decay * p;
+                double mi = b1 * m[i] + (1 - b1) * g;
+                double vi = b2 * v[i] + (1 - b2) * g * g;
+                m[i] = mi;
+                v[i] = vi;
+                if (max) {
+                    vi = Math.max(vMax[i], vi);
+                    vMax[i] = vi;
+                }
+                double denominator = inside ? Math.sqrt(vi / correction2 + eps) : Math.sqrt(vi) / rootCorrection2 + eps;
+                params[i] = p - stepSize * (mi / denominator);
+            }
+        }
+    }
+
+    @Override
+    protected String hyperparameters() {
+        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon
+                + (epsilonInsideSqrt ? " (inside √)" : "") + (amsgrad ? ", amsgrad" : "")
+                + (biasCorrection ? "" : ", no bias correction");
+    }
+}

@@ -1,0 +1,116 @@
+package course.optim;
+
+import course.Validate;
+
+/**
+ * NAdam (Dozat, 2016): Adam with Nesterov's look-ahead folded into the first moment, and a momentum
+ * coefficient that warms up: μ_t = β₁(1 − ½·0.96^(t·ψ)). With the product Π_t = μ₁⋯μ_t,
+ * <pre>
+ *   m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   v̂ = v/(1−β₂^t)
+ *   θ ← θ − lr·[ (1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_t·μ_{t+1})·m ] / (√v̂ + eps)
+ * </pre>
+ * <ul>
+ * <li>textbook (Dozat's paper, μ_t with 0.96^(t/250), i.e. ψ = 0.004) and PyTorch {@code NAdam}
+ *     (momentum_decay ψ = 0.004): lr 0.002, β (0.9, 0.999), eps 1e-8.</li>
+ * <li>Keras 3 {@code Nadam}: μ_t = β₁(1 − ½·0.96^t), i.e. ψ = 1: the momentum warms up within a
+ *     few dozen steps instead of thousands; lr 0.001, eps 1e-7.</li>
+ * </ul>
+ * PyTorch 1.13's default (single-tensor) NAdam computed Π_{t+1} as Π_t·μ_t·μ_{t+1}, counting μ_t
+ * twice; PyTorch 2.0 fixed it (pytorch/pytorch#92699). This class follows the corrected definition,
+ * which 1.13's {@code foreach=True} implementation already used; the parity test checks against that.
+ * State: {@code m}, {@code v}; the scalar Π_t is reset with the rest.
+ */
+public final class NAdam extends Optimizer implements MomentumAware {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon;
+    private double momentumDecay;
+    private double muProduct = 1;
+
+    public NAdam(Convention convention, double learningRate) {
+        super("NAdam", convention, learningRate, "m", "v");
+        epsilon = convention == Convention.KERAS ? 1e-7 : 1e-8;
+        momentumDecay = convention == Convention.KERAS ? 1 : 0.004;
+    }
+
+    public static NAdam pytorch() {
+        return new NAdam(Convention.PYTORCH, 0.002);
+    }
+
+    public static NAdam keras() {
+        return new NAdam(Convention.KERAS, 0.001);
+    }
+
+    public static NAdam textbook() {
+        return new NAdam(Convention.TEXTBOOK, 0.002);
+    }
+
+    public NAdam learningRate(double learningRate) {
+        setLearningRate(learningRate);
+        return this;
+    }
+
+    public NAdam betas(double beta1, double beta2) {
+        this.beta1 = Validate.unitInterval("beta1", beta1);
+        this.beta2 = Validate.unitInterval("beta2", beta2);
+        return this;
+    }
+
+    public NAdam epsilon(double epsilon) {
+        this.epsilon = Validate.nonNegative("epsilon", epsilon);
+        return this;
+    }
+
+    /** ψ in μ_t = β₁(1 − ½·0.96^(tψ)): PyTorch's momentum_decay (0.004); Keras's schedule is ψ = 1. */
+    public NAdam momentumDecay(double psi) {
+        this.momentumDecay = Validate.nonNegative("momentum decay", psi);
+        return this;
+    }
+
+    public NAdam weightDecay(double weightDecay) {
+        setWeightDecay(weightDecay);
+        return this;
+    }
+
+    @Override
+    public double momentum() {
+        return beta1;
+    }
+
+    @Override
+    public void setMomentum(double momentum) {
+        this.beta1 = Validate.unitInterval("beta1", momentum);
+    }
+
+    @Override
+    protected void update(double[] params, double[] grad, long t) {
+        if (t == 1) {
+            muProduct = 1;
+        }
+        double[] m = state(0), v = state(1);
+        double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
+        double mu = b1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+        double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+        muProduct *= mu;
+        double lr = learningRate();
+        double gradientWeight = lr * (1 - mu) / (1 - muProduct);
+        double momentWeight = lr * muNext / (1 - muProduct * muNext);
+        double correction2 = 1 - Math.pow(b2, t);
+        for (int i = 0; i < params.length; i++) {
+            double p = params[i] * shrink;
+            double g = grad[i] + decay * p;
+            double mi = b1 * m[i] + (1 - b1) * g;
+            double vi = b2 * v[i] + (1 - b2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            double denominator = Math.sqrt(vi / correction2) + eps;
+            params[i] = p - gradientWeight * (g / denominator) - momentWeight * (mi / denominator);
+        }
+    }
+
+    @Override
+    protected String hyperparameters() {
+        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon
+                + ", momentum_decay=" + momentumDecay;
+    }
+}

@@ -1,0 +1,136 @@
+package course.optim;
+
+import course.Validate;
+
+/**
+ * Nesterov momentum: the gradient is taken after the velocity has been applied, a correction that
+ * looks ahead (Deep Learning, Algorithm 8.3).
+ *
+ * <table>
+ * <caption>The three conventions</caption>
+ * <tr><th>convention</th><th>update</th></tr>
+ * <tr><td>textbook (Algorithm 8.3)</td><td>θ̃ ← θ + αv; g ← ∇f(θ̃); v ← αv − εg; θ ← θ + v. Needs the
+ *     gradient at θ̃: only {@link #step(double[], Differentiable)} works.</td></tr>
+ * <tr><td>Keras 3 {@code SGD(nesterov=True)}</td><td>m ← μm − lr·g; θ ← θ + μm − lr·g, with g at the
+ *     current θ</td></tr>
+ * <tr><td>PyTorch {@code SGD(nesterov=True)}</td><td>b ← μb + g (first step b ← g); θ ← θ − lr(g + μb),
+ *     with g at the current θ</td></tr>
+ * </table>
+ *
+ * <p>The frameworks' form is the textbook's after a change of variables: they store the look-ahead
+ * point φ = θ + αv as their parameters. Then ∇f(φ) is the textbook's gradient and
+ * φ ← φ + αv_new − εg follows from the textbook's two lines. Both trace the same points (tested);
+ * the frameworks just report φ, the look-ahead point, as the parameters.
+ * Defaults as for {@link Momentum}: lr 0.01, momentum 0.9. State: {@code velocity}.
+ */
+public final class Nesterov extends Optimizer implements MomentumAware {
+    private double momentum;
+    private double[] lookAheadPoint;
+
+    public Nesterov(Convention convention, double learningRate, double momentum) {
+        super("Nesterov", convention, learningRate, "velocity");
+        setMomentum(momentum);
+    }
+
+    public static Nesterov pytorch() {
+        return new Nesterov(Convention.PYTORCH, 0.01, 0.9);
+    }
+
+    public static Nesterov keras() {
+        return new Nesterov(Convention.KERAS, 0.01, 0.9);
+    }
+
+    /** The look-ahead form: step it with {@link #step(double[], Differentiable)}. */
+    public static Nesterov textbook() {
+        return new Nesterov(Convention.TEXTBOOK, 0.01, 0.9);
+    }
+
+    public Nesterov learningRate(double learningRate) {
+        setLearningRate(learningRate);
+        return this;
+    }
+
+    public Nesterov momentum(double momentum) {
+        setMomentum(momentum);
+        return this;
+    }
+
+    public Nesterov weightDecay(double weightDecay) {
+        setWeightDecay(weightDecay);
+        return this;
+    }
+
+    @Override
+    public double momentum() {
+        return momentum;
+    }
+
+    @Override
+    public void setMomentum(double momentum) {
+        this.momentum = Validate.unitInterval("momentum", momentum);
+    }
+
+    @Override
+    protected boolean needsLookAhead() {
+        return convention() == Convention.TEXTBOOK;
+    }
+
+    @Override
+    protected double[] lookAhead(double[] params) {
+        double[] velocity = state(0);
+        if (lookAheadPoint == null || lookAheadPoint.length != params.length) {
+            lookAheadPoint = new double[params.length];
+        }
+        for (int i = 0; i < params.length; i++) {
+            lookAheadPoint[i] = params[i] + momentum * velocity[i];
+        }
+        return lookAheadPoint;
+    }
+
+    @Override
+    protected void update(double[] params, double[] grad, long t) {
+        double[] velocity = state(0);
+        double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
+        switch (convention()) {
+            case PYTORCH -> {
+                double keep = t == 1 ? 0 : mu;
+                for (int i = 0; i < params.length; i++) {
+                    double g = grad[i] + decay * params[i];
+                    double b = keep * velocity[i] + g;
+                    velocity[i] = b;
+                    params[i] -= lr * (g + mu * b);
+                }
+            }
+            case KERAS -> {
+                for (int i = 0; i < params.length; i++) {
+                    double p = params[i] * shrink;
+                    double g = grad[i];
+                    double m = mu * velocity[i] - lr * g;
+                    velocity[i] = m;
+                    params[i] = p + mu * m - lr * g;
+                }
+            }
+            case TEXTBOOK -> {
+                // grad was evaluated at the look-ahead point θ + αv; so is the L2 term
+                for (int i = 0; i < params.length; i++) {
+                    double ahead = params[i] + mu * velocity[i];
+                    double v = mu * velocity[i] - lr * (grad[i] + decay * ahead);
+                    velocity[i] = v;
+                    params[i] += v;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Nesterov copy() {
+        Nesterov copy = (Nesterov) super.copy();
+        copy.lookAheadPoint = null;
+        return copy;
+    }
+
+    @Override
+    protected String hyperparameters() {
+        return "lr=" + learningRate() + ", momentum=" + momentum;
+    }
+}
