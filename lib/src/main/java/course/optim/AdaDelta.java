@@ -15,6 +15,7 @@ import course.Validate;
  * has no learning rate): lr 1, ρ 0.95, ε 1e-6. PyTorch {@code Adadelta}: lr 1.0, rho 0.9, eps 1e-6.
  * Keras 3 {@code Adadelta}: lr 0.001, rho 0.95, eps 1e-7 — at that rate it barely moves, because
  * Keras multiplies a step that is already in θ's units by 0.001.
+ * DL4J's {@code AdaDelta} (tested) has no learning rate at all: lr 1, as in the paper.
  * State: {@code square_avg} (E[g²]), {@code acc_delta} (E[Δ²]).
  */
 public final class AdaDelta extends Optimizer {

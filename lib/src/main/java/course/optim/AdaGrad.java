@@ -21,6 +21,8 @@ import course.Validate;
  *
  * <p>Keras's accumulator starting at 0.1 caps the first steps at lr/√0.1 ≈ 3.16·lr; PyTorch's and the
  * textbook's first step is lr·g/|g| = lr in every coordinate with a non-zero gradient.
+ * <p>DL4J's {@code AdaGrad} (tested) is PyTorch's form with the accumulator starting at eps
+ * (1e-6): {@code pytorch().initialAccumulator(1e-6).epsilon(1e-6)}; its default lr is 0.1.
  * State: {@code sum} (r).
  */
 public final class AdaGrad extends Optimizer {

@@ -12,6 +12,7 @@ import course.Validate;
  * <li>PyTorch {@code Adamax}: u ← max(β₂u, |g| + eps), eps inside the max; lr 0.002, eps 1e-8.</li>
  * <li>Keras 3 {@code Adamax}: u ← max(β₂u, |g|); θ ← θ − lr_t·m/(u + eps); lr 0.001, eps 1e-7.</li>
  * </ul>
+ * DL4J's {@code AdaMax} (tested) is the paper's: its configured epsilon does not enter the update.
  * State: {@code m}, {@code u}.
  */
 public final class AdaMax extends Optimizer implements MomentumAware {

@@ -25,7 +25,8 @@ import course.Validate;
  *     eps 1e-7</td></tr>
  * </table>
  * Weight decay is coupled (L2, added to g) in PyTorch's Adam and the textbook, decoupled in Keras;
- * {@link AdamW} decouples it in every convention. State: {@code m}, {@code v}, {@code v_max}
+ * {@link AdamW} decouples it in every convention. DL4J's {@code Adam} and {@code AMSGrad} (tested) are
+ * Keras's form with eps 1e-8. State: {@code m}, {@code v}, {@code v_max}
  * (amsgrad only).
  */
 public class Adam extends Optimizer implements MomentumAware {

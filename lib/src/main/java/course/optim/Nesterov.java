@@ -21,7 +21,8 @@ import course.Validate;
  * point φ = θ + αv as their parameters. Then ∇f(φ) is the textbook's gradient and
  * φ ← φ + αv_new − εg follows from the textbook's two lines. Both trace the same points (tested);
  * the frameworks just report φ, the look-ahead point, as the parameters.
- * Defaults as for {@link Momentum}: lr 0.01, momentum 0.9. State: {@code velocity}.
+ * DL4J's {@code Nesterovs} (tested) is Keras's form, written θ ← θ + (1+μ)m_new − μm_old; its default
+ * lr is 0.1. Defaults as for {@link Momentum}: lr 0.01, momentum 0.9. State: {@code velocity}.
  */
 public final class Nesterov extends Optimizer implements MomentumAware {
     private double momentum;

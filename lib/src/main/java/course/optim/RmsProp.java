@@ -25,6 +25,8 @@ import course.Validate;
  *
  * <p>PyTorch keeps lr outside its momentum buffer, Keras inside; they agree while lr is constant.
  * The textbook's momentum version looks ahead: {@link RmsPropNesterov}.
+ * DL4J's {@code RmsProp} (tested) is PyTorch's plain form with the average starting at eps:
+ * {@code pytorch().rho(0.95).epsilon(1e-8).initialSquareAverage(1e-8)}; its defaults are lr 0.1, decay 0.95.
  * State: {@code square_avg}, {@code grad_avg} (centered only), {@code momentum_buffer}.
  */
 public final class RmsProp extends Optimizer implements MomentumAware {
@@ -33,6 +35,7 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     private double momentum;
     private boolean centered;
     private boolean epsilonInsideSqrt;
+    private double initialSquareAverage;
 
     public RmsProp(Convention convention, double learningRate, double rho) {
         super("RMSProp", convention, learningRate, "square_avg", "grad_avg", "momentum_buffer");
@@ -73,6 +76,17 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     public RmsProp epsilon(double epsilon) {
         this.epsilon = Validate.nonNegative("epsilon", epsilon);
         return this;
+    }
+
+    /** What the squared-gradient average starts at: 0 in PyTorch, Keras and the textbook; DL4J starts it at eps. */
+    public RmsProp initialSquareAverage(double value) {
+        this.initialSquareAverage = Validate.nonNegative("initial square average", value);
+        return this;
+    }
+
+    @Override
+    protected double initialState(int index) {
+        return index == 0 ? initialSquareAverage : 0;
     }
 
     public RmsProp epsilonInsideSqrt(boolean inside) {
