@@ -86,8 +86,9 @@ public final class AdaMax extends Optimizer implements MomentumAware {
             double ui = Math.max(b2 * u[i], Math.abs(g) + epsInMax);
             m[i] = mi;
             u[i] = ui;
-            double denominator = ui + epsOnU;
-            params[i] = denominator == 0 ? p : p - stepSize * (mi / denominator);
+            // u = 0 only while every gradient so far was 0, and then m = 0 too: take the step as 0, not 0/0
+            double denominator = Math.max(ui + epsOnU, Double.MIN_NORMAL);
+            params[i] = p - stepSize * (mi / denominator);
         }
     }
 
