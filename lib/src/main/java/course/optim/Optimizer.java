@@ -183,9 +183,13 @@ public abstract class Optimizer implements Cloneable {
         return learningRate;
     }
 
-    /** Changes the learning rate from the next step on (what a schedule does between steps). */
+    /**
+     * Changes the learning rate from the next step on (what a schedule does between steps). Zero is
+     * allowed here, unlike in the constructors, because schedules end there (a cosine with
+     * eta_min = 0, PyTorch's PolynomialLR); a zero rate leaves the parameters where they are.
+     */
     public void setLearningRate(double learningRate) {
-        this.learningRate = Validate.positive("learning rate", learningRate);
+        this.learningRate = Validate.nonNegative("learning rate", learningRate);
     }
 
     public double weightDecay() {

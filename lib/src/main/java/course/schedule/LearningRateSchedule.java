@@ -34,18 +34,16 @@ public interface LearningRateSchedule {
      * momentum. An optimizer without momentum (plain gradient descent) keeps only the learning rate,
      * as PyTorch's one-cycle policy with {@code cycle_momentum=False}. Returns the learning rate set.
      *
-     * @throws IllegalArgumentException if the schedule's value is not a positive finite number:
-     *     optimizers refuse a learning rate of 0, which some schedules reach at their very end
-     *     (PyTorch's {@code PolynomialLR} from {@code total_iters} on, a cosine with
-     *     {@code eta_min = 0} at {@code T_max}); stop before that step or give the schedule a floor
+     * @throws IllegalArgumentException if the schedule's value is negative, NaN or infinite. Zero is
+     *     allowed: schedules end there (PyTorch's {@code PolynomialLR} from {@code total_iters} on, a
+     *     cosine with {@code eta_min = 0} at {@code T_max}) and the step then changes nothing
      */
     default double applyTo(Optimizer optimizer, long step) {
         Steps.notNull("optimizer", optimizer);
         double lr = learningRate(step);
-        if (!(lr > 0) || Double.isInfinite(lr)) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("the schedule gives learning rate " + lr + " at step " + step
-                    + ", but an optimizer needs a positive finite learning rate: stop training before this step,"
-                    + " or give the schedule a floor (eta_min, an end learning rate)");
+                    + ", but an optimizer needs a finite learning rate ≥ 0: check the schedule's parameters");
         }
         optimizer.setLearningRate(lr);
         double momentum = momentum(step);

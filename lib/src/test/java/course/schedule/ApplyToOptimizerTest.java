@@ -104,4 +104,14 @@ class ApplyToOptimizerTest {
         assertEquals(0.1 * 0.1, gd.learningRate(), 0.0);
         assertEquals(0.1 * 0.1, plateau.applyTo(new GradientDescent(1.0), 2), 0.0);
     }
+
+    @Test
+    void aScheduleMayEndAtZeroAndThenTheStepChangesNothing() {
+        GradientDescent gd = new GradientDescent(0.1);
+        assertEquals(0.0, PolynomialDecay.pytorch(0.1).applyTo(gd, 5), 0.0);
+        double[] x = {1.5, -2.0};
+        gd.step(x, new double[] {3.0, 4.0});
+        assertEquals(1.5, x[0], 0.0);
+        assertEquals(-2.0, x[1], 0.0);
+    }
 }

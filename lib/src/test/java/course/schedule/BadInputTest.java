@@ -145,10 +145,10 @@ class BadInputTest {
     void applying() {
         GradientDescent gd = new GradientDescent(0.1);
         refused(() -> new ConstantSchedule(0.1).applyTo(null, 0), "optimizer must not be null");
-        refused(() -> PolynomialDecay.pytorch(0.1).applyTo(gd, 5), "the schedule gives learning rate 0.0 at step 5",
-                "positive finite learning rate");
         LearningRateSchedule negative = k -> -0.1;
-        refused(() -> negative.applyTo(gd, 0), "learning rate -0.1 at step 0");
+        refused(() -> negative.applyTo(gd, 0), "learning rate -0.1 at step 0", "finite learning rate ≥ 0");
+        LearningRateSchedule broken = k -> Double.NaN;
+        refused(() -> broken.applyTo(gd, 3), "learning rate NaN at step 3");
     }
 
     @Test

@@ -1,0 +1,191 @@
+package course.train;
+
+import course.display.Table;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a training run recorded: one row per optimizer step (loss on the step's batch, learning
+ * rate, gradient norm, elapsed seconds) and one row per epoch (mean training loss over the epoch's
+ * batches, validation loss and metric, learning rate at the epoch's end, elapsed seconds). Columns
+ * come back as arrays for plots; {@link #epochTable()} and {@link #stepTable()} for display.
+ */
+public final class History {
+    private final String label;
+    private final String metricName;
+    private int steps;
+    private int[] stepEpoch = new int[64];
+    private double[] stepLoss = new double[64];
+    private double[] stepLearningRate = new double[64];
+    private double[] stepGradientNorm = new double[64];
+    private double[] stepSeconds = new double[64];
+    private int epochs;
+    private double[] epochTrainLoss = new double[8];
+    private double[] epochValidationLoss = new double[8];
+    private double[] epochValidationMetric = new double[8];
+    private double[] epochLearningRate = new double[8];
+    private double[] epochSeconds = new double[8];
+
+    public History(String label, String metricName) {
+        this.label = label == null ? "run" : label;
+        this.metricName = metricName == null ? "metric" : metricName;
+    }
+
+    void addStep(int epoch, double loss, double learningRate, double gradientNorm, double seconds) {
+        if (steps == stepLoss.length) {
+            int capacity = steps * 2;
+            stepEpoch = Arrays.copyOf(stepEpoch, capacity);
+            stepLoss = Arrays.copyOf(stepLoss, capacity);
+            stepLearningRate = Arrays.copyOf(stepLearningRate, capacity);
+            stepGradientNorm = Arrays.copyOf(stepGradientNorm, capacity);
+            stepSeconds = Arrays.copyOf(stepSeconds, capacity);
+        }
+        stepEpoch[steps] = epoch;
+        stepLoss[steps] = loss;
+        stepLearningRate[steps] = learningRate;
+        stepGradientNorm[steps] = gradientNorm;
+        stepSeconds[steps] = seconds;
+        steps++;
+    }
+
+    void addEpoch(double trainLoss, double validationLoss, double validationMetric, double learningRate, double seconds) {
+        if (epochs == epochTrainLoss.length) {
+            int capacity = epochs * 2;
+            epochTrainLoss = Arrays.copyOf(epochTrainLoss, capacity);
+            epochValidationLoss = Arrays.copyOf(epochValidationLoss, capacity);
+            epochValidationMetric = Arrays.copyOf(epochValidationMetric, capacity);
+            epochLearningRate = Arrays.copyOf(epochLearningRate, capacity);
+            epochSeconds = Arrays.copyOf(epochSeconds, capacity);
+        }
+        epochTrainLoss[epochs] = trainLoss;
+        epochValidationLoss[epochs] = validationLoss;
+        epochValidationMetric[epochs] = validationMetric;
+        epochLearningRate[epochs] = learningRate;
+        epochSeconds[epochs] = seconds;
+        epochs++;
+    }
+
+    /** The run's name in legends, e.g. the optimizer's. */
+    public String label() {
+        return label;
+    }
+
+    public String metricName() {
+        return metricName;
+    }
+
+    public int stepCount() {
+        return steps;
+    }
+
+    public int epochCount() {
+        return epochs;
+    }
+
+    /** 1, 2, …, stepCount(): the x axis of per-step plots. */
+    public double[] stepNumbers() {
+        double[] x = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            x[k] = k + 1;
+        }
+        return x;
+    }
+
+    /** 1, 2, …, epochCount(). */
+    public double[] epochNumbers() {
+        double[] x = new double[epochs];
+        for (int k = 0; k < epochs; k++) {
+            x[k] = k + 1;
+        }
+        return x;
+    }
+
+    /** The loss on each step's batch, before the step. */
+    public double[] stepLosses() {
+        return Arrays.copyOf(stepLoss, steps);
+    }
+
+    public double[] stepLearningRates() {
+        return Arrays.copyOf(stepLearningRate, steps);
+    }
+
+    /** The Euclidean norm of each step's gradient (before any clipping). */
+    public double[] stepGradientNorms() {
+        return Arrays.copyOf(stepGradientNorm, steps);
+    }
+
+    /** Seconds since the start of training at the end of each step. */
+    public double[] stepSeconds() {
+        return Arrays.copyOf(stepSeconds, steps);
+    }
+
+    public int[] stepEpochs() {
+        return Arrays.copyOf(stepEpoch, steps);
+    }
+
+    /** The mean of the step losses of each epoch. */
+    public double[] trainLosses() {
+        return Arrays.copyOf(epochTrainLoss, epochs);
+    }
+
+    /** The loss on the validation set after each epoch (NaN without a validation set). */
+    public double[] validationLosses() {
+        return Arrays.copyOf(epochValidationLoss, epochs);
+    }
+
+    /** The metric (accuracy or RMSE) on the validation set after each epoch. */
+    public double[] validationMetrics() {
+        return Arrays.copyOf(epochValidationMetric, epochs);
+    }
+
+    public double[] epochLearningRates() {
+        return Arrays.copyOf(epochLearningRate, epochs);
+    }
+
+    public double[] epochSeconds() {
+        return Arrays.copyOf(epochSeconds, epochs);
+    }
+
+    /** The last recorded step loss (NaN before the first step). */
+    public double lastLoss() {
+        return steps == 0 ? Double.NaN : stepLoss[steps - 1];
+    }
+
+    public Table epochTable() {
+        Table table = Table.of("epoch", "train loss", "validation loss", metricName, "learning rate", "seconds");
+        for (int e = 0; e < epochs; e++) {
+            table.row(e + 1, epochTrainLoss[e], epochValidationLoss[e], epochValidationMetric[e], epochLearningRate[e],
+                    epochSeconds[e]);
+        }
+        return table;
+    }
+
+    public Table stepTable() {
+        Table table = Table.of("step", "epoch", "loss", "learning rate", "gradient norm", "seconds");
+        for (int k = 0; k < steps; k++) {
+            table.row(k + 1, stepEpoch[k] + 1, stepLoss[k], stepLearningRate[k], stepGradientNorm[k], stepSeconds[k]);
+        }
+        return table;
+    }
+
+    /** Renders in a notebook as the epoch table (or the steps of a run shorter than an epoch). */
+    public Map<String, Object> mimeBundle() {
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        Table table = epochs > 0 ? epochTable() : stepTable();
+        bundle.put("text/plain", toString() + "\n" + table);
+        bundle.put("text/html", "<p><b>" + escape(toString()) + "</b></p>" + table.toHtml());
+        return bundle;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "History(%s: %d steps, %d epochs, last loss %.6g)", label, steps, epochs,
+                lastLoss());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
