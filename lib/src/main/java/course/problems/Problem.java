@@ -92,6 +92,10 @@ public interface Problem extends Differentiable {
 
     /** Euclidean distance from x to the nearest global minimizer; NaN if there is none. */
     default double distanceToMinimizer(double[] x) {
+        if (x == null || x.length != dimension()) {
+            throw new IllegalArgumentException("x must have " + dimension() + " entries, got "
+                    + (x == null ? "null" : String.valueOf(x.length)));
+        }
         double best = Double.NaN;
         for (double[] minimizer : minimizers()) {
             double sum = 0;

@@ -265,6 +265,8 @@ class ProblemsTest {
         assertTrue(e.getMessage().contains("grad has 1 entries") && e.getMessage().contains("must have 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> r.hessian(new double[]{Double.POSITIVE_INFINITY, 0}));
         assertTrue(e.getMessage().contains("x[0]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> r.distanceToMinimizer(new double[1]));
+        assertTrue(e.getMessage().contains("x must have 2 entries, got 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new PlotBox(1, 0, 0, 1));
         assertTrue(e.getMessage().contains("min < max"), e.getMessage());
     }
