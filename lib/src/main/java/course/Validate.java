@@ -79,4 +79,28 @@ public final class Validate {
         }
         return values;
     }
+
+    /** A reference that must be given. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /** A whole number in [min, max], both ends allowed. */
+    public static int between(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must lie between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A fraction strictly between 0 and 1, such as the share of a data set kept for training. */
+    public static double openUnitInterval(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must lie strictly between 0 and 1, got " + value);
+        }
+        return value;
+    }
 }

@@ -1,0 +1,123 @@
+package course.models;
+
+import course.Validate;
+import course.data.Dataset;
+import java.util.Random;
+
+/**
+ * Binary logistic regression, P(y = 1 | x) = σ(z) with z = w·x + b, trained on the mean binary
+ * cross-entropy L = (1/m)·Σ −[yᵢ·log σ(zᵢ) + (1 − yᵢ)·log(1 − σ(zᵢ))].
+ *
+ * <p>Per row the loss is computed from the logit as softplus(z) − y·z, which is the same number
+ * without ever taking log(0) or overflowing e^z (PyTorch's {@code BCEWithLogitsLoss}). Its gradient
+ * is the famous (σ(z) − y): ∂L/∂w = (1/m)·Σ (σ(zᵢ) − yᵢ)·xᵢ, ∂L/∂b = (1/m)·Σ (σ(zᵢ) − yᵢ).
+ *
+ * <p>Cross-entropy is a smooth, convex stand-in for what we really care about, the 0–1 loss (the
+ * fraction of rows misclassified, {@link #zeroOneLoss}), whose gradient is zero almost everywhere.
+ *
+ * <p>Parameter layout, d + 1 entries: {@code [w₀, …, w_{d−1}, b]}. Initialization: weights
+ * 0.01·N(0, 1), bias 0. Labels must be 0 and 1 (a data set with 2 classes). Metric: accuracy,
+ * predicting class 1 where σ(z) ≥ ½, i.e. z ≥ 0.
+ */
+public final class LogisticRegression extends AbstractModel {
+    private final int d;
+
+    public LogisticRegression(int featureCount) {
+        super("logistic regression (" + Validate.positive("feature count", featureCount) + " features)",
+                featureCount, featureCount + 1);
+        this.d = featureCount;
+    }
+
+    @Override
+    public double[] initialParameters(long seed) {
+        Random random = new Random(seed);
+        double[] params = new double[d + 1];
+        for (int j = 0; j < d; j++) {
+            params[j] = 0.01 * random.nextGaussian();
+        }
+        return params;
+    }
+
+    /** P(y = 1 | x) for one row. */
+    public double probability(double[] params, Dataset data, int row) {
+        checkParams(params);
+        checkData(data);
+        return StableMath.sigmoid(logit(params, data, row));
+    }
+
+    /** 1 where σ(z) ≥ ½, else 0. */
+    public int predictLabel(double[] params, Dataset data, int row) {
+        checkParams(params);
+        checkData(data);
+        return logit(params, data, row) >= 0 ? 1 : 0;
+    }
+
+    private double logit(double[] params, Dataset data, int row) {
+        return data.dot(row, params, 0) + params[d];
+    }
+
+    @Override
+    protected double meanLoss(double[] params, Dataset data, int[] rows, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            double z = logit(params, data, r);
+            sum += StableMath.softplus(z) - data.target(r) * z;
+        }
+        return sum / count;
+    }
+
+    @Override
+    protected double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            double z = logit(params, data, r), y = data.target(r);
+            sum += StableMath.softplus(z) - y * z;
+            double dLogit = (StableMath.sigmoid(z) - y) / count; // ∂L/∂zᵢ
+            data.addScaledRow(r, dLogit, grad, 0);
+            grad[d] += dLogit;
+        }
+        return sum / count;
+    }
+
+    @Override
+    protected void checkTargets(Dataset data) {
+        requireClasses(data, 2);
+    }
+
+    @Override
+    public String metricName() {
+        return "accuracy";
+    }
+
+    /** The fraction of rows classified correctly. */
+    @Override
+    public double metric(double[] params, Dataset data) {
+        return accuracy(params, data);
+    }
+
+    /** The fraction of rows classified correctly (threshold z ≥ 0). */
+    public double accuracy(double[] params, Dataset data) {
+        int wrong = misclassified(params, data); // checks the arguments first
+        return (double) (data.size() - wrong) / data.size();
+    }
+
+    /** The 0–1 loss that cross-entropy stands in for: the fraction of rows misclassified. */
+    public double zeroOneLoss(double[] params, Dataset data) {
+        int wrong = misclassified(params, data);
+        return (double) wrong / data.size();
+    }
+
+    private int misclassified(double[] params, Dataset data) {
+        checkParams(params);
+        checkData(data);
+        int wrong = 0;
+        for (int r = 0; r < data.size(); r++) {
+            if ((logit(params, data, r) >= 0 ? 1 : 0) != data.label(r)) {
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+}
