@@ -112,7 +112,8 @@ public final class Trainer {
 
     /**
      * Stops when the validation loss has not improved by more than {@code minDelta} for
-     * {@code patience} epochs, and restores the parameters of the best epoch.
+     * {@code patience} epochs in a row (Keras's rule; 0 counts as 1), and restores the parameters of
+     * the best epoch.
      */
     public Trainer earlyStopping(int patience, double minDelta) {
         this.patience = (int) Validate.nonNegative("patience", patience);
@@ -236,7 +237,7 @@ public final class Trainer {
                     best = params.clone();
                     bestEpoch = epoch + 1;
                     sinceBest = 0;
-                } else if (++sinceBest > patience) {
+                } else if (++sinceBest >= Math.max(1, patience)) {
                     stoppedEarly = true;
                 }
             } else if (validation != null && validationLoss < bestValidation) {
