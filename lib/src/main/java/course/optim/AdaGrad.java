@@ -19,8 +19,10 @@ import course.Validate;
  *     epsilon inside the square root</td><td>lr 0.001, eps 1e-7, initial_accumulator_value 0.1</td></tr>
  * </table>
  *
- * <p>Keras's accumulator starting at 0.1 caps the first steps at lr/√0.1 ≈ 3.16·lr; PyTorch's and the
- * textbook's first step is lr·g/|g| = lr in every coordinate with a non-zero gradient.
+ * <p>Keras's accumulator starting at 0.1 makes the first step lr·g/√(0.1 + g²): always shorter than
+ * lr, and for small gradients about (lr/√0.1)·g ≈ 3.16·lr·g, plain gradient descent, not a
+ * normalized step. PyTorch's and the textbook's first step is lr·g/|g| = lr in every coordinate with
+ * a non-zero gradient.
  * State: {@code sum} (r).
  */
 public final class AdaGrad extends Optimizer {
