@@ -73,9 +73,14 @@ public final class AdaGrad extends Optimizer {
         return this;
     }
 
-    /** PyTorch's lr_decay: lr_t = lr/(1 + (t−1)·lr_decay). */
+    /** PyTorch's lr_decay: lr_t = lr/(1 + (t−1)·lr_decay). Keras and the textbook have none. */
     public AdaGrad lrDecay(double lrDecay) {
-        this.lrDecay = Validate.nonNegative("lr_decay", lrDecay);
+        Validate.nonNegative("lr_decay", lrDecay);
+        if (lrDecay != 0 && convention() != Convention.PYTORCH) {
+            throw new IllegalArgumentException("lr_decay is PyTorch's option; the " + convention().label()
+                    + " convention has none (use AdaGrad.pytorch(), or a learning-rate schedule)");
+        }
+        this.lrDecay = lrDecay;
         return this;
     }
 
