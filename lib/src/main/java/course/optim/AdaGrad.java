@@ -19,8 +19,10 @@ import course.Validate;
  *     epsilon inside the square root</td><td>lr 0.001, eps 1e-7, initial_accumulator_value 0.1</td></tr>
  * </table>
  *
- * <p>Keras's accumulator starting at 0.1 caps the first steps at lr/√0.1 ≈ 3.16·lr; PyTorch's and the
- * textbook's first step is lr·g/|g| = lr in every coordinate with a non-zero gradient.
+ * <p>Keras's accumulator starting at 0.1 makes the first step lr·g/√(0.1 + g²): always shorter than
+ * lr, and for small gradients about (lr/√0.1)·g ≈ 3.16·lr·g, plain gradient descent, not a
+ * normalized step. PyTorch's and the textbook's first step is lr·g/|g| = lr in every coordinate with
+ * a non-zero gradient.
  * <p>DL4J's {@code AdaGrad} (tested) is PyTorch's form with the accumulator starting at eps
  * (1e-6): {@code pytorch().initialAccumulator(1e-6).epsilon(1e-6)}; its default lr is 0.1.
  * State: {@code sum} (r).
@@ -73,9 +75,14 @@ public final class AdaGrad extends Optimizer {
         return this;
     }
 
-    /** PyTorch's lr_decay: lr_t = lr/(1 + (t−1)·lr_decay). */
+    /** PyTorch's lr_decay: lr_t = lr/(1 + (t−1)·lr_decay). Keras and the textbook have none. */
     public AdaGrad lrDecay(double lrDecay) {
-        this.lrDecay = Validate.nonNegative("lr_decay", lrDecay);
+        Validate.nonNegative("lr_decay", lrDecay);
+        if (lrDecay != 0 && convention() != Convention.PYTORCH) {
+            throw new IllegalArgumentException("lr_decay is PyTorch's option; the " + convention().label()
+                    + " convention has none (use AdaGrad.pytorch(), or a learning-rate schedule)");
+        }
+        this.lrDecay = lrDecay;
         return this;
     }
 

@@ -6,7 +6,10 @@ import course.Validate;
  * Adam (Kingma and Ba, 2015; Deep Learning, Algorithm 8.7): momentum on the gradient (first moment
  * s) and RMSProp's scaling (second moment r), both exponential averages started at zero and
  * therefore bias-corrected by 1/(1−ρ^t). {@link #biasCorrection(boolean)} turns the correction off,
- * to show what it is for: without it the first steps are far too small (s and r start at zero).
+ * to show what it is for: s and r both start at zero, but the step divides s (short by 1−β₁) by √r
+ * (short by √(1−β₂)), so the uncorrected first step is (1−β₁)/√(1−β₂) times the corrected one:
+ * √10 ≈ 3.16 times too LARGE with the default betas (too small only where 1−β₁ &lt; √(1−β₂),
+ * e.g. β₁ = 0.99).
  * {@link #amsgrad(boolean)} keeps the running maximum of r (Reddi, Kale and Kumar, 2018).
  *
  * <table>

@@ -64,9 +64,18 @@ public final class NAdam extends Optimizer implements MomentumAware {
         return this;
     }
 
-    /** ψ in μ_t = β₁(1 − ½·0.96^(tψ)): PyTorch's momentum_decay (0.004); Keras's schedule is ψ = 1. */
+    /**
+     * ψ in μ_t = β₁(1 − ½·0.96^(tψ)): PyTorch's momentum_decay (0.004). Keras's schedule is fixed at
+     * ψ = 1 and Dozat's at ψ = 0.004, so only those values are accepted in their conventions.
+     */
     public NAdam momentumDecay(double psi) {
-        this.momentumDecay = Validate.nonNegative("momentum decay", psi);
+        Validate.nonNegative("momentum decay", psi);
+        double fixed = convention() == Convention.KERAS ? 1 : 0.004;
+        if (convention() != Convention.PYTORCH && psi != fixed) {
+            throw new IllegalArgumentException("momentum_decay is PyTorch's option; the " + convention().label()
+                    + " convention fixes ψ = " + fixed + " (use NAdam.pytorch() to choose it)");
+        }
+        this.momentumDecay = psi;
         return this;
     }
 
