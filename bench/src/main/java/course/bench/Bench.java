@@ -97,6 +97,7 @@ public final class Bench {
             String kind = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             String algorithm = run.getParams().getParam("algorithm");
             String size = run.getParams().getParam("size");
+            String threads = run.getParams().getParam("threads");
             Result<?> primary = run.getPrimaryResult();
             Result<?> alloc = null;
             for (Map.Entry<String, Result> secondary : run.getSecondaryResults().entrySet()) {
@@ -104,16 +105,17 @@ public final class Bench {
                     alloc = secondary.getValue();
                 }
             }
-            byKey.put(kind + "|" + (algorithm == null ? "" : algorithm) + "|" + size, new Measured(primary.getScore(),
+            byKey.put(kind + "|" + (algorithm == null ? "" : algorithm) + "|" + size
+                    + (threads == null ? "" : "|" + threads), new Measured(primary.getScore(),
                     primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()));
         }
         StringBuilder text = new StringBuilder();
-        text.append("| algorithm | parameters | ns/param | GB/s | % of triad | ND4J ns/param | ours vs ND4J "
-                + "| bytes allocated/step | JMH gc B/op (triad's floor) |\n");
-        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.append("| algorithm | parameters | ns/param | GB/s | % of triad | ND4J 1 thread ns/param | ND4J ÷ ours "
+                + "| ND4J 2 threads ns/param | ND4J ÷ ours | bytes allocated/step | JMH gc B/op (triad's floor) |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> sizes = new ArrayList<>();
         for (String key : byKey.keySet()) {
-            String size = key.substring(key.lastIndexOf('|') + 1);
+            String size = key.split("\\|")[2];
             if (!sizes.contains(size)) {
                 sizes.add(size);
             }
@@ -123,12 +125,14 @@ public final class Bench {
         for (String size : sizes) {
             int n = Integer.parseInt(size);
             Measured triad = byKey.get("TriadBenchmark.triad||" + size);
-            Measured restore = byKey.get("Nd4jRestoreBenchmark.restore||" + size);
+            Measured restore1 = byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|1");
+            Measured restore2 = byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|2");
             double triadGbs = triad == null ? Double.NaN : 24.0 * n / (triad.microseconds * 1e3);
             baselines.append(String.format(Locale.ROOT, "- %s parameters: triad %.3f ns/element = %.1f GB/s (24 B/element); "
-                    + "ND4J gradient restore %.3f ns/param (subtracted from ND4J's step)%n", label(n),
-                    triad == null ? Double.NaN : triad.microseconds * 1e3 / n, triadGbs,
-                    restore == null ? Double.NaN : restore.microseconds * 1e3 / n));
+                    + "ND4J gradient restore %.3f (1 thread) and %.3f (2 threads) ns/param (subtracted from ND4J's step)%n",
+                    label(n), triad == null ? Double.NaN : triad.microseconds * 1e3 / n, triadGbs,
+                    restore1 == null ? Double.NaN : restore1.microseconds * 1e3 / n,
+                    restore2 == null ? Double.NaN : restore2.microseconds * 1e3 / n));
             for (String algorithm : Algorithms.NAMES) {
                 Measured ours = byKey.get("OptimizerStepBenchmark.step|" + algorithm + "|" + size);
                 if (ours == null) {
@@ -136,13 +140,14 @@ public final class Bench {
                 }
                 double nsPerParam = ours.microseconds * 1e3 / n;
                 double gbs = Algorithms.bytesPerParameter(algorithm) * (double) n / (ours.microseconds * 1e3);
-                Measured nd4j = byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size);
-                double nd4jNs = nd4j == null || restore == null ? Double.NaN
-                        : (nd4j.microseconds - restore.microseconds) * 1e3 / n;
-                text.append(String.format(Locale.ROOT, "| %s | %s | %.3f ± %.3f | %.1f | %.0f%% | %s | %s | %d | %.0f (%.0f) |%n",
+                double nd4jNs1 = nd4jNs(byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size + "|1"), restore1, n);
+                double nd4jNs2 = nd4jNs(byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size + "|2"), restore2, n);
+                text.append(String.format(Locale.ROOT, "| %s | %s | %.3f ± %.3f | %.1f | %.0f%% | %s | %s | %s | %s | %d | %.0f (%.0f) |%n",
                         algorithm, label(n), nsPerParam, ours.error * 1e3 / n, gbs, 100 * gbs / triadGbs,
-                        Double.isNaN(nd4jNs) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs),
-                        Double.isNaN(nd4jNs) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs / nsPerParam),
+                        Double.isNaN(nd4jNs1) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs1),
+                        Double.isNaN(nd4jNs1) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs1 / nsPerParam),
+                        Double.isNaN(nd4jNs2) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs2),
+                        Double.isNaN(nd4jNs2) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs2 / nsPerParam),
                         allocated.getOrDefault(algorithm, -1L), ours.allocatedBytes,
                         triad == null ? Double.NaN : triad.allocatedBytes));
             }
@@ -150,10 +155,15 @@ public final class Bench {
         return text + "\nBaselines measured in the same run:\n" + baselines
                 + "\nGB/s counts the bytes each step really moves: 8 per parameter for the gradient's finiteness check, "
                 + "plus 8 per array read and 8 per array written by the fused loop (Adam: θ, g, m, v read; θ, m, v written = 64 B).\n"
-                + "'ours vs ND4J' is ND4J's time over ours: above 1 means ours is faster. ND4J's step is applyUpdater plus "
+                + "'ND4J ÷ ours' is ND4J's time over ours: above 1 means ours is faster; our step is one "
+                + "thread, ND4J runs with 1 thread (loop against loop) and with 2 (its default here). ND4J's step is applyUpdater plus "
                 + "params.subi(update), minus the gradient restore measured alone.\n"
                 + "'bytes allocated/step' is counted directly (thread allocation counter, 1000 steps after warm-up); "
                 + "JMH's gc profiler figure includes the harness's own per-iteration allocations, as the triad's shows.\n";
+    }
+
+    private static double nd4jNs(Measured step, Measured restore, int n) {
+        return step == null || restore == null ? Double.NaN : (step.microseconds - restore.microseconds) * 1e3 / n;
     }
 
     private static String label(int n) {

@@ -21,12 +21,18 @@ public class Nd4jRestoreBenchmark {
     @Param({"1000000", "10000000"})
     public int size;
 
+    /** ND4J's native thread count: 1 compares loop with loop; 2 is ND4J's default on this machine. */
+    @Param({"1", "2"})
+    public int threads;
+
     private INDArray grad;
     private INDArray savedGrad;
 
     @Setup
     public void setUp() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
         savedGrad = Nd4j.randn(DataType.DOUBLE, 1, size);
         grad = savedGrad.dup();
     }

@@ -28,6 +28,10 @@ public class Nd4jUpdaterBenchmark {
     @Param({"1000000", "10000000"})
     public int size;
 
+    /** ND4J's native thread count: 1 compares loop with loop; 2 is ND4J's default on this machine. */
+    @Param({"1", "2"})
+    public int threads;
+
     @Param({"GradientDescent", "Nesterov", "AdaGrad", "RmsProp", "AdaDelta", "Adam", "AmsGrad", "AdaMax", "NAdam"})
     public String algorithm;
 
@@ -40,6 +44,8 @@ public class Nd4jUpdaterBenchmark {
     @Setup
     public void setUp() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getRandom().setSeed(42);
         params = Nd4j.randn(DataType.DOUBLE, 1, size);
         savedGrad = Nd4j.randn(DataType.DOUBLE, 1, size);
