@@ -1,6 +1,5 @@
 package course.plot;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -41,19 +40,5 @@ class PayloadTest {
         assertTrue(json < 200_000, "the plotly JSON is " + json + " bytes");
         assertTrue(png < 120_000, "the PNG is " + png + " bytes of base64");
         assertTrue(fiveByTenThousand().toJson().length() > 500_000, "the full data is kept for saving");
-    }
-
-    @Test
-    void pngRendersQuicklyAfterTheFirst() {
-        LineChart chart = fiveByTenThousand();
-        chart.toPng();
-        long[] millis = new long[7];
-        for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
-            chart.toPng();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        assertTrue(millis[millis.length / 2] < 1000, "median PNG time " + millis[millis.length / 2] + " ms: " + Arrays.toString(millis));
     }
 }
