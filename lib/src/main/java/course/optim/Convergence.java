@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * How one optimizer run went, measured the way the lessons compare optimizers: the number of steps
- * until the cost first falls to a target, whether the run diverged (and at which step), and how much
- * it oscillated on the way (the steps on which the cost went up, and by how much in all).
+ * until the cost falls to a target and stays there, whether the run diverged (and at which step), and
+ * how much it oscillated on the way (the steps on which the cost went up, and by how much in all).
  *
  * <pre>
  * Convergence run = Convergence.measure(Momentum.textbook().learningRate(0.1), bowl, bowl.startPoint(), 1e-6, 5000);
@@ -15,14 +15,23 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>The cost is read at the parameters θ after every step (for the textbook's Nesterov also at θ,
- * not at its look-ahead point), with a separate evaluation of the objective. A run stops at the
- * first step where the cost is at or below the target, after {@code maxSteps} steps, or when it
- * diverges: a cost or parameter that is NaN or infinite, a cost whose size exceeds
+ * not at its look-ahead point), with a separate evaluation of the objective.
+ *
+ * <p>Reaching the target means staying there: a ball with momentum can fly through the minimum, its
+ * cost dipping below the target for one step and rising again. So {@link #stepsToTarget()} is the
+ * step from which the cost stays at or below the target until the run ends, and {@link #firstHit()}
+ * the first step at which it was there at all. A run does not stop at the target: it goes on until
+ * the cost is {@value #SETTLE} times the target (for a positive target; at the target itself
+ * otherwise), a margin that a fly-through does not reach in practice, after {@code maxSteps} steps, or
+ * when it diverges: a cost or parameter that is NaN or infinite, a cost whose size exceeds
  * {@value #BLOW_UP} times max(1, |f(θ₀)|), or a gradient the optimizer refuses as non-finite.
  */
 public final class Convergence {
     /** A cost this many times larger than max(1, |f(θ₀)|) counts as divergence. */
     public static final double BLOW_UP = 1e6;
+
+    /** A run with a positive target stops once the cost is this fraction of the target. */
+    public static final double SETTLE = 1e-4;
 
     /** The result of comparing two runs on the same problem, seen from the first. */
     public enum Outcome {
@@ -38,17 +47,19 @@ public final class Convergence {
     private final double target;
     private final int maxSteps;
     private final int stepsToTarget;
+    private final int firstHit;
     private final int divergedAt;
     private final double[] values;
     private final int rises;
     private final double climb;
 
-    private Convergence(String label, double target, int maxSteps, int stepsToTarget, int divergedAt,
+    private Convergence(String label, double target, int maxSteps, int stepsToTarget, int firstHit, int divergedAt,
                         double[] values, int rises, double climb) {
         this.label = label;
         this.target = target;
         this.maxSteps = maxSteps;
         this.stepsToTarget = stepsToTarget;
+        this.firstHit = firstHit;
         this.divergedAt = divergedAt;
         this.values = values;
         this.rises = rises;
@@ -63,8 +74,8 @@ public final class Convergence {
 
     /**
      * Runs a copy of {@code optimizer} (with whatever state it has; pass a fresh one) from {@code start}
-     * until the cost is at most {@code target}, for at most {@code maxSteps} steps, or until it
-     * diverges. Neither the optimizer nor {@code start} is changed.
+     * until the cost has settled below {@code target} (see the class comment), for at most
+     * {@code maxSteps} steps, or until it diverges. Neither the optimizer nor {@code start} is changed.
      */
     public static Convergence measure(String label, Optimizer optimizer, Differentiable objective, double[] start,
                                       double target, int maxSteps) {
@@ -89,9 +100,11 @@ public final class Convergence {
         int rises = 0;
         double climb = 0;
         int k = 0;
-        int reachedAt = first <= target ? 0 : -1;
+        int firstHit = first <= target ? 0 : -1;
+        int lastAbove = first <= target ? -1 : 0;
         int divergedAt = -1;
-        while (reachedAt < 0 && k < maxSteps) {
+        double settle = target > 0 ? target * SETTLE : target;
+        while (first > settle && k < maxSteps) {
             try {
                 run.step(params, objective);
             } catch (IllegalArgumentException refused) {
@@ -111,11 +124,18 @@ public final class Convergence {
                 rises++;
                 climb += value - values[k - 1];
             }
-            if (value <= target) {
-                reachedAt = k;
+            if (value > target) {
+                lastAbove = k;
+            } else if (firstHit < 0) {
+                firstHit = k;
+            }
+            if (value <= settle) {
+                break;
             }
         }
-        return new Convergence(label, target, maxSteps, reachedAt, divergedAt, Arrays.copyOf(values, k + 1), rises, climb);
+        boolean endsBelow = divergedAt < 0 && values[k] <= target;
+        return new Convergence(label, target, maxSteps, endsBelow ? lastAbove + 1 : -1, firstHit, divergedAt,
+                Arrays.copyOf(values, k + 1), rises, climb);
     }
 
     private static boolean allFinite(double[] values) {
@@ -140,14 +160,22 @@ public final class Convergence {
         return maxSteps;
     }
 
-    /** True when the cost reached the target. */
+    /** True when the cost reached the target and stayed there until the run ended (without diverging). */
     public boolean reached() {
         return stepsToTarget >= 0;
     }
 
-    /** The first step k with f(θ_k) ≤ target (0 if the start already is), or −1 if never. */
+    /**
+     * The step k from which f(θ_j) ≤ target for every recorded j ≥ k (0 if the start already is and
+     * it never rose above), or −1 if the run ended above the target or diverged.
+     */
     public int stepsToTarget() {
         return stepsToTarget;
+    }
+
+    /** The first step k with f(θ_k) ≤ target, even if the cost rose above it again (−1 if never). */
+    public int firstHit() {
+        return firstHit;
     }
 
     /** True when the run blew up (see the class comment). */
@@ -160,7 +188,7 @@ public final class Convergence {
         return divergedAt;
     }
 
-    /** The steps whose cost was recorded: up to the target, the budget, or the last finite step. */
+    /** The steps whose cost was recorded: until it settled, the budget, or the last finite step. */
     public int stepsRun() {
         return values.length - 1;
     }
@@ -216,13 +244,16 @@ public final class Convergence {
         return Outcome.TIE;
     }
 
-    /** "107 steps", "diverged at step 12" or "not reached in 5000 steps". */
+    /** "107 steps", "diverged at step 12", "below at step 79, not settled in 5000 steps" or "not reached in 5000 steps". */
     public String summary() {
         if (reached()) {
             return stepsToTarget + " steps";
         }
         if (diverged()) {
             return "diverged at step " + divergedAt;
+        }
+        if (firstHit >= 0) {
+            return "below at step " + firstHit + ", not settled in " + maxSteps + " steps";
         }
         return "not reached in " + maxSteps + " steps";
     }

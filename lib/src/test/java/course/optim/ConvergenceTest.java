@@ -25,10 +25,16 @@ class ConvergenceTest {
         Convergence run = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{3}, 1e-6, 1000);
         assertEquals(36, expected);
         assertEquals(expected, run.stepsToTarget());
+        assertEquals(expected, run.firstHit(), "a monotone run settles where it first gets there");
         assertTrue(run.reached());
         assertFalse(run.diverged());
         assertEquals(-1, run.divergedAt());
-        assertEquals(expected, run.stepsRun());
+        // the run goes on until f ≤ 1e-6 · 1e-4: the first k with 9·0.64^k ≤ 1e-10
+        int settled = 0;
+        while (9 * Math.pow(0.64, settled) > 1e-10) {
+            settled++;
+        }
+        assertEquals(settled, run.stepsRun());
         assertEquals(0, run.rises());
         assertEquals(0.0, run.climb(), 0.0);
         double[] values = run.values();
@@ -47,6 +53,7 @@ class ConvergenceTest {
         assertEquals(38, run.divergedAt());
         assertFalse(run.reached());
         assertEquals(-1, run.stepsToTarget());
+        assertEquals(-1, run.firstHit());
         assertEquals(37, run.stepsRun(), "the recorded costs stop at the last step within the limit");
         assertEquals(37, run.rises());
         assertEquals(1.0, run.riseFraction(), 0.0);
@@ -60,17 +67,45 @@ class ConvergenceTest {
         Convergence run = Convergence.measure(new GradientDescent(1e-4), SQUARE, new double[]{3}, 1e-6, 50);
         assertFalse(run.reached());
         assertFalse(run.diverged());
+        assertEquals(-1, run.firstHit());
         assertEquals(50, run.stepsRun());
         assertEquals(50, run.maxSteps());
         assertEquals("not reached in 50 steps", run.summary());
     }
 
     @Test
-    void aStartAtTheTargetTakesNoSteps() {
-        Convergence run = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{1e-4}, 1e-6, 10);
+    void aStartAtTheTargetNeedsNoSteps() {
+        Convergence run = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{1e-4}, 1e-6, 100);
         assertEquals(0, run.stepsToTarget());
-        assertEquals(0, run.stepsRun());
-        assertEquals(0.0, run.riseFraction(), 0.0);
+        assertEquals(0, run.firstHit());
+        Convergence settled = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{1e-6}, 1e-6, 100);
+        assertEquals(0, settled.stepsRun(), "f = 1e-12 is already below 1e-4 times the target");
+        assertEquals(0.0, settled.riseFraction(), 0.0);
+    }
+
+    @Test
+    void aFlyThroughTheTargetIsNotReachingIt() {
+        // Nesterov with β = 0.99 on 0.1x² + 2y²: its x swings through 0, dipping below 1e-6 at step 79
+        Differentiable bowl = (x, g) -> {
+            g[0] = 0.2 * x[0];
+            g[1] = 4 * x[1];
+            return 0.1 * x[0] * x[0] + 2 * x[1] * x[1];
+        };
+        Convergence run = Convergence.measure(Nesterov.textbook().learningRate(0.05).momentum(0.99), bowl,
+                new double[]{-5, -2}, 1e-6, 20_000);
+        assertTrue(run.reached());
+        assertTrue(run.firstHit() < run.stepsToTarget(), run.firstHit() + " vs " + run.stepsToTarget());
+        double[] values = run.values();
+        assertTrue(values[run.firstHit()] <= 1e-6);
+        assertTrue(values[run.firstHit() + 1] > 1e-6, "the cost rises above the target again");
+        assertTrue(values[run.stepsToTarget() - 1] > 1e-6);
+        for (int k = run.stepsToTarget(); k < values.length; k++) {
+            assertTrue(values[k] <= 1e-6, "step " + k);
+        }
+        Convergence cut = Convergence.measure(Nesterov.textbook().learningRate(0.05).momentum(0.99), bowl,
+                new double[]{-5, -2}, 1e-6, run.firstHit() + 1);
+        assertFalse(cut.reached(), "a run that ends above the target after touching it has not reached it");
+        assertTrue(cut.summary().startsWith("below at step " + run.firstHit() + ", not settled"), cut.summary());
     }
 
     @Test
