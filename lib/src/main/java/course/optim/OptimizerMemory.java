@@ -1,15 +1,13 @@
 package course.optim;
 
-import course.Validate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * How much memory an optimizer's state costs per parameter, measured rather than looked up: a copy
- * of the optimizer (fresh, its hyperparameters unchanged) takes {@value #PROBE_STEPS} steps on a
- * small probe problem, and every per-parameter state array that has moved away from its initial
- * value counts as used. Plain gradient descent uses none, momentum one (the velocity), RMSProp one
+ * How much memory an optimizer's state costs per parameter, in the units a framework user thinks in
+ * (bytes per parameter at 2, 4 or 8 bytes a number; bytes for a model of any size), from
+ * {@link StateMemory}'s measurement: a copy of the optimizer takes a few steps on a small probe
+ * problem, and every per-parameter state array that has moved away from its initial value counts as
+ * used. Plain gradient descent uses none, momentum one (the velocity), RMSProp one
  * (the average of g²; two when centered, three with momentum too), Adam two (m and v; three with
  * AMSGrad's running maximum).
  *
@@ -29,46 +27,12 @@ public final class OptimizerMemory {
     /** Parameters of the probe problem. */
     public static final int PROBE_SIZE = 8;
 
-    /** Steps taken on the probe problem. */
-    public static final int PROBE_STEPS = 3;
-
     private OptimizerMemory() {
     }
 
     /** The names of the state arrays the update uses, in the optimizer's order (e.g. [m, v] for Adam). */
     public static List<String> usedState(Optimizer optimizer) {
-        Validate.notNull("optimizer", optimizer);
-        Optimizer probe = optimizer.copy();
-        probe.reset();
-        double[] params = new double[PROBE_SIZE];
-        for (int i = 0; i < PROBE_SIZE; i++) {
-            params[i] = 1.0 + 0.37 * i; // away from the minimum at 0: every gradient entry is non-zero
-        }
-        // f = Σ ½·cᵢ·θᵢ² with different curvatures cᵢ: the gradients differ in size and change every step
-        Differentiable bowl = (x, g) -> {
-            double f = 0;
-            for (int i = 0; i < x.length; i++) {
-                double c = 0.5 + i;
-                g[i] = c * x[i];
-                f += 0.5 * c * x[i] * x[i];
-            }
-            return f;
-        };
-        for (int k = 0; k < PROBE_STEPS; k++) {
-            probe.step(params, bowl);
-        }
-        List<String> used = new ArrayList<>();
-        int index = 0;
-        for (Map.Entry<String, double[]> entry : probe.state().entrySet()) {
-            double initial = probe.initialState(index++);
-            for (double value : entry.getValue()) {
-                if (Double.compare(value, initial) != 0) {
-                    used.add(entry.getKey());
-                    break;
-                }
-            }
-        }
-        return used;
+        return StateMemory.measure(optimizer, PROBE_SIZE).usedArrays();
     }
 
     /** The number of per-parameter state arrays the update uses. */
@@ -78,8 +42,7 @@ public final class OptimizerMemory {
 
     /** The number of per-parameter state arrays this library allocates for it (at least {@link #stateArrays}). */
     public static int allocatedArrays(Optimizer optimizer) {
-        Validate.notNull("optimizer", optimizer);
-        return optimizer.state().size();
+        return StateMemory.measure(optimizer, PROBE_SIZE).arrays().size();
     }
 
     /**
