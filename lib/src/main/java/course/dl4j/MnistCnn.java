@@ -25,8 +25,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
 /**
  * The source chapter's MNIST network, exactly, on DL4J:
  * <pre>
- * 28×28×1 → Conv2D 32 filters 3×3, ReLU, valid        26×26×32     32·(3·3·1) + 32  =       320
- *         → MaxPool 2×2                               13×13×32
+ * 28×28×1 → Conv2D 32 filters 3×3, ReLU, valid        32×26×26     32·(3·3·1) + 32  =       320
+ *         → MaxPool 2×2                               32×13×13
  *         → Dropout 0.25 (DL4J: retain 0.75)
  *         → Flatten                                   5408
  *         → Dense 256, ReLU                           256          5408·256 + 256   = 1,384,704
@@ -39,8 +39,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * fan-in and fan-out for both layer types; zero biases). DL4J's {@code dropOut(p)} and
  * {@link DropoutLayer} take the probability to RETAIN; both frameworks use inverted dropout. The seed
  * fixes the initial weights; dropout draws from ND4J's global generator, which the training loop
- * reseeds every epoch ({@link MnistTraining}). DL4J flattens channels first where Keras flattens
- * channels last: the same network up to a fixed permutation of the dense layer's inputs.
+ * reseeds every epoch ({@link MnistTraining}).
+ *
+ * <p>Two layout choices for speed, neither of which changes the function computed: the convolution's
+ * ReLU is a separate {@link ActivationLayer} ("conv_relu"), because DL4J applies a convolution's own
+ * activation, forward and backward, to a strided view of its output, which measured several times
+ * slower than the activation layer's contiguous copy; and the images are channels first (NCHW),
+ * because DL4J's max-pooling backward pass was several times slower on channels-last arrays. DL4J
+ * therefore flattens channels first where Keras flattens channels last: the same network up to a fixed
+ * permutation of the dense layer's inputs, which the i.i.d. initialization does not see.
  */
 public final class MnistCnn {
     /** The parameter count, by hand: conv 32·(3·3·1)+32, dense 13·13·32·256+256, output 256·10+10. */

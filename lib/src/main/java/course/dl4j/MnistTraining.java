@@ -30,6 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * epoch before the epoch), so two runs with the same settings, or a run resumed from a
  * {@link MnistCheckpoint}, see the same batches and masks.
  *
+ * <p>A live display in a notebook: {@code var shown = display("…");} then
+ * {@code training.progress(new MnistTraining.Progress() { public void stepEnded(String o, int e, int s,
+ * int n, double loss, double seconds) { if (s % 50 == 0) updateDisplay(shown, o + " epoch " + e + ": step "
+ * + s + "/" + n + ", loss " + loss); } })}; {@code bin/course mnist} redraws one line per epoch.
+ *
  * <p>The training path does nothing but {@code net.fit(batch)} on reused arrays; the loss of each
  * step is DL4J's score of the training pass, the training accuracy is counted inside the loss
  * function ({@link CountingCrossEntropy}) from the same pass; validation runs after the epoch's steps
@@ -197,7 +202,8 @@ public final class MnistTraining {
             return MnistTraining.table(epochs);
         }
 
-        public Object mimeBundle() {
+        /** Shows as the per-epoch table in a notebook. */
+        public java.util.Map<String, Object> mimeBundle() {
             return table().mimeBundle();
         }
     }
