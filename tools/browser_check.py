@@ -9,6 +9,9 @@ cell has an execution count, then checks that
     "error") and the kernel neither died nor failed to connect;
   * at least --expect-figures figures were rendered: an <img> in an output area whose
     naturalWidth > 0, or a plotly `div.js-plotly-plot`;
+  * with --expect-plotly N, at least N course figures were drawn by plotly.js in the page (their
+    `div.course-figure` says data-course-drawn="plotly"), and a screenshot of each shows a plot
+    (enough coloured pixels in several colours, tools/png_pixels.py), not a blank box;
 
 saves a screenshot of the whole notebook and prints one summary line:
 
@@ -39,6 +42,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import png_pixels  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -78,6 +84,8 @@ def parse_args(argv):
                         "(default 180)")
     p.add_argument("--expect-figures", type=int, default=1, metavar="N",
                    help="minimum number of rendered figures (default 1; 0 disables the check)")
+    p.add_argument("--expect-plotly", type=int, default=0, metavar="N",
+                   help="minimum number of course figures drawn by plotly.js, pixels checked (default 0)")
     return p.parse_args(argv)
 
 
@@ -410,6 +418,45 @@ def collect(driver, deadline):
         time.sleep(POLL_S)
 
 
+JS_PLOTLY_STATE = r"""
+return Array.from(document.querySelectorAll('#notebook-container div.course-figure')).map(function (el) {
+  return {id: el.id, drawn: el.getAttribute('data-course-drawn'), svg: el.querySelectorAll('svg.main-svg').length};
+});
+"""
+
+MIN_COLOURED = 400
+MIN_DISTINCT = 3
+
+
+def check_plotly(driver, deadline, expected):
+    """Waits for the course figures to be drawn by plotly.js; returns (drawn, failures)."""
+    from selenium.webdriver.common.by import By
+
+    wait_until = min(deadline, time.time() + 60)
+    figures = []
+    while True:
+        figures = driver.execute_script(JS_PLOTLY_STATE)
+        drawn = [f for f in figures if f["drawn"] == "plotly" and f["svg"]]
+        settled = all(f["drawn"] in ("plotly", "failed") for f in figures)
+        if (len(drawn) >= expected and settled) or time.time() > wait_until:
+            break
+        time.sleep(POLL_S)
+    failures = []
+    if len(drawn) < expected:
+        failures.append("expected at least %d figure(s) drawn by plotly.js, found %d (%s)" % (
+            expected, len(drawn), ", ".join("%s=%s" % (f["id"], f["drawn"]) for f in figures) or "no course figures"))
+    time.sleep(1.0)  # plotly's first paint
+    for figure in drawn:
+        element = driver.find_element(By.ID, figure["id"])
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        time.sleep(0.2)
+        stats = png_pixels.stats(png_pixels.decode(element.screenshot_as_png))
+        if stats["coloured"] < MIN_COLOURED or stats["distinct"] < MIN_DISTINCT:
+            failures.append("%s looks blank: %d coloured pixels in %d colours" % (
+                figure["id"], stats["coloured"], stats["distinct"]))
+    return len(drawn), failures
+
+
 def screenshot(driver, path):
     try:
         height = int(driver.execute_script(JS_PAGE_HEIGHT) or 0)
@@ -509,6 +556,10 @@ def check(args):
             else:
                 failures.append("%d code cell(s) have no execution count: cell %s"
                                 % (len(not_run), idx))
+        n_plotly = 0
+        if args.expect_plotly:
+            n_plotly, plotly_failures = check_plotly(driver, deadline, args.expect_plotly)
+            failures.extend(plotly_failures)
         n_figures = sum(c["images"] + c["plotly"] for c in code_cells)
         broken = sum(c["broken_images"] for c in code_cells)
         if n_figures < args.expect_figures:
@@ -519,9 +570,11 @@ def check(args):
             failures.append(msg)
 
         screenshot(driver, args.screenshot)
-        summary = ("browser check: %s: %d cells ran, %d error%s, %d figure%s, screenshot %s"
+        summary = ("browser check: %s: %d cells ran, %d error%s, %d figure%s%s, screenshot %s"
                    % (nb_name, len(ran), n_errors, "" if n_errors == 1 else "s",
-                      n_figures, "" if n_figures == 1 else "s", args.screenshot))
+                      n_figures, "" if n_figures == 1 else "s",
+                      " (%d drawn by plotly.js, pixels checked)" % n_plotly if args.expect_plotly else "",
+                      args.screenshot))
     finally:
         if driver is not None:
             try:

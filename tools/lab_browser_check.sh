@@ -6,6 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${1:-/usr/bin/python3}"
 NOTEBOOK="${COURSE_BROWSER_NOTEBOOK:-00-getting-started.ipynb}"
+# 00-getting-started shows a line chart, a contour plot with paths and an animated race.
+PLOTLY="${COURSE_BROWSER_PLOTLY:-$([ "$NOTEBOOK" = 00-getting-started.ipynb ] && echo 3 || echo 0)}"
 TOKEN="browser-check-$$"
 PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LOG="$ROOT/target/test-logs/lab-server.log"
@@ -26,4 +28,5 @@ for _ in $(seq 1 120); do
 done
 
 "$PYTHON" "$ROOT/tools/browser_check.py" --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
-  --notebook "$NOTEBOOK" --screenshot "$ROOT/target/browser/${NOTEBOOK%.ipynb}.png" --timeout 240
+  --notebook "$NOTEBOOK" --screenshot "$ROOT/target/browser/${NOTEBOOK%.ipynb}.png" --timeout 240 \
+  --expect-plotly "$PLOTLY"

@@ -6,6 +6,7 @@ Run: /usr/bin/python3 -m unittest -v test_kernel   (from this folder, after the 
 """
 import json
 import os
+import re
 import queue
 import subprocess
 import sys
@@ -171,6 +172,36 @@ class CourseKernelBehaviour(unittest.TestCase):
         outputs = self.ok('render(html("<i>x</i>"), "text/html")')
         self.assertEqual(outputs[-1]["content"]["data"]["text/html"], "<i>x</i>")
         self.assertEqual(self.result_text("new double[]{0.5, 1.5}"), "[0.5, 1.5]")
+
+    def test_figures_tables_and_progress(self):
+        """A figure is one bundle (HTML, PNG, plotly JSON as an object, text); plotly.js rides on the
+        kernel's first figure only; tablesaw tables show as HTML; a progress bar updates one output."""
+        chart = 'course.plot.LineChart.titled("t").series("s", new double[]{3, 2, 1})'
+        self.ok("course.plot.Figure.embedPlotlyAgain();")  # as if this were the kernel's first figure
+        first = self.ok(chart)[-1]["content"]["data"]
+        self.assertEqual(set(first), {"text/plain", "text/html", "image/png", "application/vnd.plotly.v1+json"})
+        self.assertIsInstance(first["application/vnd.plotly.v1+json"], dict)
+        self.assertEqual(first["application/vnd.plotly.v1+json"]["layout"]["title"]["text"], "t")
+        self.assertEqual(first["text/plain"], "LineChart 't': 1 series, 3 points")
+        self.assertIn('id="course-plotly-js"', first["text/html"])
+        first_id = int(re.search(r'id="course-fig-(\d+)"', first["text/html"]).group(1))
+        second = self.ok(chart)[-1]["content"]["data"]
+        self.assertNotIn('id="course-plotly-js"', second["text/html"])
+        self.assertIn('id="course-fig-%d"' % (first_id + 1), second["text/html"])
+        self.assertNotIn("cdn.plot.ly", first["text/html"] + second["text/html"])
+
+        table = self.ok('tech.tablesaw.api.Table.create("runs", tech.tablesaw.api.DoubleColumn.create("loss", 0.25, 0.125))')
+        self.assertIn('<table class="course-table">', table[-1]["content"]["data"]["text/html"])
+
+        outputs = self.ok('var bar = course.display.Progress.start("work", 3);\n'
+                          'for (int i = 1; i <= 3; i++) { Thread.sleep(120); bar.update(i); }\nbar.done();')
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertEqual(kinds[0], "display_data", kinds)
+        self.assertTrue(kinds[1:] and all(k == "update_display_data" for k in kinds[1:]), kinds)
+        shown = outputs[0]["content"]["transient"]["display_id"]
+        self.assertTrue(all(m["content"]["transient"]["display_id"] == shown for m in outputs[1:]))
+        self.assertIn("3/3 (100%)", outputs[-1]["content"]["data"]["text/plain"])
+        self.assertIn("<progress", outputs[-1]["content"]["data"]["text/html"])
 
     def test_lib_is_on_the_class_path_without_magics(self):
         self.assertEqual(self.result_text("course.Course.pick(100, 10) > 0"), "true")

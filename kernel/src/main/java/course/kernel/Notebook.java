@@ -17,6 +17,12 @@ public final class Notebook {
     private Notebook() {
     }
 
+    /** True while a cell is running in the course kernel (so outputs go to the notebook, not to stdout). */
+    public static boolean isLive() {
+        CourseKernel kernel = CourseKernel.current();
+        return kernel != null && kernel.isExecuting();
+    }
+
     /** Shows {@code value} as a new output below the cell; returns the handle to update it later. */
     public static DisplayHandle display(Object value) {
         return display(value, new String[0]);

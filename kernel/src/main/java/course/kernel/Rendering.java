@@ -2,6 +2,7 @@ package course.kernel;
 
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import course.display.TableView;
 
 import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
@@ -21,7 +22,8 @@ import java.util.Set;
  * Turns any object into a Jupyter display bundle: always {@code text/plain}, plus what the object
  * offers. An object offers richer types by having a public {@code Map<String, ?> mimeBundle()}
  * method (the Java counterpart of IPython's {@code _repr_mimebundle_}); {@code lib} needs no
- * dependency on the kernel for that. Images become {@code image/png}.
+ * dependency on the kernel for that. Images become {@code image/png}; tablesaw tables are shown by
+ * {@link TableView}.
  */
 final class Rendering {
     private Rendering() {
@@ -34,6 +36,10 @@ final class Rendering {
             return bundle;
         }
         Map<?, ?> offered = offeredBundle(value);
+        if (offered == null) {
+            // Types the course library knows how to show without a mimeBundle() of their own (tablesaw tables).
+            offered = TableView.bundleFor(value);
+        }
         if (offered != null) {
             offered.forEach((mime, data) -> bundle.put(String.valueOf(mime), jsonAware(String.valueOf(mime), data)));
         } else if (value instanceof RenderedImage image) {

@@ -40,6 +40,11 @@ class NotebookTest {
     }
 
     @Test
+    void isLiveOnlyWhileACellRuns() {
+        assertEquals(false, Notebook.isLive());
+    }
+
+    @Test
     void displayPrintsTextAndReturnsAHandle() {
         DisplayHandle first = Notebook.display("hello");
         DisplayHandle second = Notebook.display(new double[]{1.0, 2.0});

@@ -119,6 +119,26 @@ class RenderingTest {
     }
 
     @Test
+    void figuresSendThePlotlyJsonAsAJsonObjectBesideHtmlAndPng() {
+        LineChart chart = LineChart.titled("f").series("s", new double[]{1, 2}, new double[]{3, 1}, Color.RED);
+        Map<String, Object> bundle = Rendering.bundle(chart);
+        assertEquals(Set.of("text/plain", "text/html", "image/png", "application/vnd.plotly.v1+json"), bundle.keySet());
+        JsonObject plotly = assertInstanceOf(JsonObject.class, bundle.get("application/vnd.plotly.v1+json"));
+        assertEquals("scatter", plotly.getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals("f", plotly.getAsJsonObject("layout").getAsJsonObject("title").get("text").getAsString());
+        assertTrue(((String) bundle.get("text/html")).contains("class=\"course-figure\""));
+    }
+
+    @Test
+    void tablesawTablesRenderAsCompactHtml() {
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("losses",
+                tech.tablesaw.api.DoubleColumn.create("loss", 0.5, 1.0 / 3));
+        Map<String, Object> bundle = Rendering.bundle(table);
+        assertTrue(((String) bundle.get("text/html")).contains("<td style=\"text-align:right\">0.333333</td>"));
+        assertTrue(((String) bundle.get("text/plain")).startsWith("losses: 2 rows × 1 columns"));
+    }
+
+    @Test
     void mimeBundleThatIsNotAMapIsIgnored() {
         assertEquals(Map.of("text/plain", "NotAMap"), Rendering.bundle(new NotAMap()));
     }

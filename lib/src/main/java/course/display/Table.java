@@ -1,12 +1,9 @@
 package course.display;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,19 +48,7 @@ public final class Table {
 
     static String format(Object cell) {
         if (cell instanceof Double || cell instanceof Float) {
-            double v = ((Number) cell).doubleValue();
-            if (!Double.isFinite(v)) {
-                return String.valueOf(v);
-            }
-            if (v != 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) {
-                return String.format(Locale.ROOT, "%.5e", v).replaceAll("\\.?0+e", "e");
-            }
-            if (v == Math.rint(v)) {
-                return (long) v + ".0";
-            }
-            // Six significant digits without trailing zeros: 2.4, not 2.40000.
-            String text = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-            return text.contains(".") ? text : text + ".0";
+            return NumberText.of(((Number) cell).doubleValue());
         }
         return String.valueOf(cell);
     }

@@ -1,16 +1,23 @@
 package course.train;
 
+import course.display.NumberText;
 import course.display.Table;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * What a training run recorded: one row per optimizer step (loss on the step's batch, learning
  * rate, gradient norm, elapsed seconds) and one row per epoch (mean training loss over the epoch's
  * batches, validation loss and metric, learning rate at the epoch's end, elapsed seconds). Columns
- * come back as arrays for plots; {@link #epochTable()} and {@link #stepTable()} for display.
+ * come back as arrays for plots; {@link #epochTable()} and {@link #stepTable()} for display;
+ * {@link #table(History...)} and {@link #stepsTable(History...)} as tablesaw tables with a "run"
+ * column, to plot or compare runs by group.
  */
 public final class History {
     private final String label;
@@ -213,6 +220,104 @@ public final class History {
         Table table = Table.of("step", "epoch", "loss", "learning rate", "gradient norm", "seconds");
         for (int k = 0; k < steps; k++) {
             table.row(k + 1, stepEpoch[k] + 1, stepLoss[k], stepLearningRate[k], stepGradientNorm[k], stepSeconds[k]);
+        }
+        return table;
+    }
+
+    /**
+     * The epochs of several runs in one tablesaw table, a "run" column holding each run's label:
+     * run, epoch, train loss, validation loss, the metric, learning rate, seconds. Missing values
+     * (no validation set) are missing cells. Plot it by run with
+     * {@code LineChart.of(table, "epoch", "validation loss", "run")}.
+     */
+    public static tech.tablesaw.api.Table table(History... runs) {
+        String metric = commonMetricName(runs);
+        StringColumn run = StringColumn.create("run");
+        IntColumn epoch = IntColumn.create("epoch");
+        DoubleColumn train = DoubleColumn.create("train loss"), validation = DoubleColumn.create("validation loss"),
+                metricColumn = DoubleColumn.create(metric), rate = DoubleColumn.create("learning rate"),
+                seconds = DoubleColumn.create("seconds");
+        for (History h : runs) {
+            for (int e = 0; e < h.epochs; e++) {
+                run.append(h.label);
+                epoch.append(e + 1);
+                appendOrMissing(train, h.epochTrainLoss[e]);
+                appendOrMissing(validation, h.epochValidationLoss[e]);
+                appendOrMissing(metricColumn, h.epochValidationMetric[e]);
+                appendOrMissing(rate, h.epochLearningRate[e]);
+                appendOrMissing(seconds, h.epochSeconds[e]);
+            }
+        }
+        return formatted(tech.tablesaw.api.Table.create(name(runs) + " epochs", run, epoch, train, validation,
+                metricColumn, rate, seconds));
+    }
+
+    /** The steps of several runs in one tablesaw table: run, step, epoch, loss, learning rate, gradient norm, seconds. */
+    public static tech.tablesaw.api.Table stepsTable(History... runs) {
+        checkRuns(runs);
+        StringColumn run = StringColumn.create("run");
+        IntColumn step = IntColumn.create("step"), epoch = IntColumn.create("epoch");
+        DoubleColumn loss = DoubleColumn.create("loss"), rate = DoubleColumn.create("learning rate"),
+                norm = DoubleColumn.create("gradient norm"), seconds = DoubleColumn.create("seconds");
+        for (History h : runs) {
+            for (int k = 0; k < h.steps; k++) {
+                run.append(h.label);
+                step.append(k + 1);
+                epoch.append(h.stepEpoch[k] + 1);
+                appendOrMissing(loss, h.stepLoss[k]);
+                appendOrMissing(rate, h.stepLearningRate[k]);
+                appendOrMissing(norm, h.stepGradientNorm[k]);
+                appendOrMissing(seconds, h.stepSeconds[k]);
+            }
+        }
+        return formatted(tech.tablesaw.api.Table.create(name(runs) + " steps", run, step, epoch, loss, rate, norm, seconds));
+    }
+
+    /** This run's epochs as a tablesaw table (see {@link #table(History...)}). */
+    public tech.tablesaw.api.Table toTable() {
+        return table(this);
+    }
+
+    private static void checkRuns(History... runs) {
+        if (runs == null || runs.length == 0) {
+            throw new IllegalArgumentException("give at least one History");
+        }
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] == null) {
+                throw new IllegalArgumentException("run " + (i + 1) + " of " + runs.length + " is null");
+            }
+        }
+    }
+
+    private static String commonMetricName(History... runs) {
+        checkRuns(runs);
+        String metric = runs[0].metricName;
+        for (History h : runs) {
+            if (!h.metricName.equals(metric)) {
+                return "validation metric";
+            }
+        }
+        return metric;
+    }
+
+    private static String name(History... runs) {
+        return runs.length == 1 ? runs[0].label : runs.length + " runs";
+    }
+
+    private static void appendOrMissing(DoubleColumn column, double value) {
+        if (Double.isNaN(value)) {
+            column.appendMissing();
+        } else {
+            column.append(value);
+        }
+    }
+
+    /** Six significant digits when a tablesaw table prints itself, as the course's tables do. */
+    private static tech.tablesaw.api.Table formatted(tech.tablesaw.api.Table table) {
+        for (var column : table.columns()) {
+            if (column instanceof DoubleColumn doubles) {
+                doubles.setPrintFormatter(new NumberColumnFormatter(NumberText.format(), ""));
+            }
         }
         return table;
     }
