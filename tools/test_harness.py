@@ -102,6 +102,15 @@ class CourseCommand(unittest.TestCase):
         self.assertNotEqual(done.returncode, 0)
         self.assertIn("no notebook 'no-such-notebook'", done.stderr)
 
+    def test_mnist_refuses_bad_options_in_one_line_before_fetching_anything(self):
+        for args, expected in ((["--epochs", "0"], "--epochs 0: the number of epochs must be at least 1"),
+                               (["--limit", "0"], "--limit 0: the number of training images must be at least 1"),
+                               (["--optimizers", "adamm"], "unknown optimizer 'adamm': choose from [sgd,")):
+            done = self.course("mnist", *args, env={"COURSE_MNIST_DIR": "/nonexistent"})
+            self.assertEqual(done.returncode, 2, done.stderr)
+            self.assertEqual(done.stderr.strip().count("\n"), 0, done.stderr)
+            self.assertIn(expected, done.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -144,6 +144,13 @@ public final class Clipped extends Optimizer {
     }
 
     @Override
+    public void loadState(Map<String, double[]> saved, long stepCount) {
+        super.loadState(Map.of(), stepCount); // resets the wrapped optimizer too: load it afterwards
+        inner.loadState(saved, stepCount);
+        lastNorm = Double.NaN;
+    }
+
+    @Override
     public double[] state(String name) {
         return inner.state(name);
     }

@@ -120,6 +120,15 @@ public final class NAdam extends Optimizer implements MomentumAware {
         }
     }
 
+    /** The product of the momentum schedule μ₁…μ_t, recomputed with the current β₁ (exact while β₁ was constant). */
+    @Override
+    protected void stateLoaded(long stepCount) {
+        muProduct = 1;
+        for (long t = 1; t <= stepCount; t++) {
+            muProduct *= beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+        }
+    }
+
     @Override
     protected String hyperparameters() {
         return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon

@@ -174,6 +174,62 @@ public abstract class Optimizer implements Cloneable {
                 + Arrays.toString(stateNames));
     }
 
+    /**
+     * Restores what {@link #state()} and {@link #stepCount()} returned (a checkpoint), so that the
+     * next step continues the saved run exactly. {@code saved} must name every state array of this
+     * optimizer, each as long as the parameter vector (all state is empty before the first step:
+     * then pass empty arrays or an empty map with {@code stepCount} 0). The arrays are copied.
+     */
+    public void loadState(Map<String, double[]> saved, long stepCount) {
+        Validate.notNull("saved state", saved);
+        if (stepCount < 0) {
+            throw new IllegalArgumentException("the step count must be 0 or more, got " + stepCount);
+        }
+        if (!saved.keySet().equals(new java.util.LinkedHashSet<>(Arrays.asList(stateNames)))) {
+            boolean fresh = stepCount == 0 && saved.values().stream().allMatch(a -> a == null || a.length == 0);
+            if (!(fresh && (saved.isEmpty() || stateNames.length == 0))) {
+                throw new IllegalArgumentException(algorithm + " has the state " + Arrays.toString(stateNames)
+                        + ", the saved state has " + saved.keySet());
+            }
+        }
+        int size = -1;
+        for (String name : stateNames) {
+            double[] array = saved.get(name);
+            int length = array == null ? 0 : array.length;
+            if (size >= 0 && length != size) {
+                throw new IllegalArgumentException("the saved state arrays differ in length: '" + name + "' has "
+                        + length + " values, the others " + size);
+            }
+            size = length;
+        }
+        if (size <= 0) {
+            if (stepCount > 0 && stateNames.length > 0) {
+                throw new IllegalArgumentException(algorithm + " saved after " + stepCount
+                        + " steps must have non-empty state arrays");
+            }
+            reset();
+            steps = stepCount;
+            stateLoaded(stepCount);
+            return;
+        }
+        reset();
+        bind(size);
+        for (int k = 0; k < stateNames.length; k++) {
+            double[] array = saved.get(stateNames[k]);
+            Validate.finite("saved state '" + stateNames[k] + "'", array);
+            System.arraycopy(array, 0, state[k], 0, size);
+        }
+        steps = stepCount;
+        stateLoaded(stepCount);
+    }
+
+    /**
+     * Called at the end of {@link #loadState}: a subclass that keeps scalar state besides its
+     * state arrays recomputes it here from the step count.
+     */
+    protected void stateLoaded(long stepCount) {
+    }
+
     /** Steps taken since creation or the last {@link #reset()}. */
     public long stepCount() {
         return steps;

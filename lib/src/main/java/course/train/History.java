@@ -30,6 +30,8 @@ public final class History {
     private double[] stepSeconds = new double[64];
     private int epochs;
     private double[] epochTrainLoss = new double[8];
+    private double[] epochTrainMetric = new double[8];
+    private boolean trainMetricRecorded;
     private double[] epochValidationLoss = new double[8];
     private double[] epochValidationMetric = new double[8];
     private double[] epochLearningRate = new double[8];
@@ -58,15 +60,46 @@ public final class History {
     }
 
     void addEpoch(double trainLoss, double validationLoss, double validationMetric, double learningRate, double seconds) {
+        addEpoch(trainLoss, Double.NaN, validationLoss, validationMetric, learningRate, seconds);
+    }
+
+    /**
+     * Records one optimizer step of a training loop other than {@link Trainer} (the DL4J runs of
+     * {@code course.dl4j}): {@code epoch} from 0, the loss on the step's batch, the learning rate, the
+     * gradient norm (NaN if not computed) and the seconds since training started.
+     */
+    public void recordStep(int epoch, double loss, double learningRate, double gradientNorm, double seconds) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch counts from 0, got " + epoch);
+        }
+        addStep(epoch, loss, learningRate, gradientNorm, seconds);
+    }
+
+    /**
+     * Records one epoch of a training loop other than {@link Trainer}: the mean training loss and
+     * training metric over the epoch's batches (the metric NaN if not measured), the validation loss
+     * and metric, the learning rate and the seconds since training started. A recorded training
+     * metric adds a "train ..." column to {@link #epochTable()}.
+     */
+    public void recordEpoch(double trainLoss, double trainMetric, double validationLoss, double validationMetric,
+                            double learningRate, double seconds) {
+        addEpoch(trainLoss, trainMetric, validationLoss, validationMetric, learningRate, seconds);
+    }
+
+    private void addEpoch(double trainLoss, double trainMetric, double validationLoss, double validationMetric,
+                          double learningRate, double seconds) {
         if (epochs == epochTrainLoss.length) {
             int capacity = epochs * 2;
             epochTrainLoss = Arrays.copyOf(epochTrainLoss, capacity);
+            epochTrainMetric = Arrays.copyOf(epochTrainMetric, capacity);
             epochValidationLoss = Arrays.copyOf(epochValidationLoss, capacity);
             epochValidationMetric = Arrays.copyOf(epochValidationMetric, capacity);
             epochLearningRate = Arrays.copyOf(epochLearningRate, capacity);
             epochSeconds = Arrays.copyOf(epochSeconds, capacity);
         }
         epochTrainLoss[epochs] = trainLoss;
+        epochTrainMetric[epochs] = trainMetric;
+        trainMetricRecorded |= !Double.isNaN(trainMetric);
         epochValidationLoss[epochs] = validationLoss;
         epochValidationMetric[epochs] = validationMetric;
         epochLearningRate[epochs] = learningRate;
@@ -137,6 +170,11 @@ public final class History {
         return Arrays.copyOf(epochTrainLoss, epochs);
     }
 
+    /** The metric on the training batches of each epoch (NaN where the loop did not measure it). */
+    public double[] trainMetrics() {
+        return Arrays.copyOf(epochTrainMetric, epochs);
+    }
+
     /** The loss on the validation set after each epoch (NaN without a validation set). */
     public double[] validationLosses() {
         return Arrays.copyOf(epochValidationLoss, epochs);
@@ -161,6 +199,15 @@ public final class History {
     }
 
     public Table epochTable() {
+        if (trainMetricRecorded) {
+            Table table = Table.of("epoch", "train loss", "train " + metricName, "validation loss", metricName,
+                    "learning rate", "seconds");
+            for (int e = 0; e < epochs; e++) {
+                table.row(e + 1, epochTrainLoss[e], epochTrainMetric[e], epochValidationLoss[e], epochValidationMetric[e],
+                        epochLearningRate[e], epochSeconds[e]);
+            }
+            return table;
+        }
         Table table = Table.of("epoch", "train loss", "validation loss", metricName, "learning rate", "seconds");
         for (int e = 0; e < epochs; e++) {
             table.row(e + 1, epochTrainLoss[e], epochValidationLoss[e], epochValidationMetric[e], epochLearningRate[e],
