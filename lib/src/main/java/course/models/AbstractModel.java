@@ -61,6 +61,19 @@ public abstract class AbstractModel implements Model {
         return lossAndGradient(params, data, allRows(data.size()), data.size(), grad);
     }
 
+    /**
+     * The linear models' start: the first {@code weights} entries 0.01·N(0, 1) drawn from the seed,
+     * the rest (the biases, laid out after the weights) 0.
+     */
+    protected final double[] smallWeightsZeroBiases(long seed, int weights) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] params = new double[parameterCount()];
+        for (int i = 0; i < weights; i++) {
+            params[i] = 0.01 * random.nextGaussian();
+        }
+        return params;
+    }
+
     /** 0 … n−1, grown once and reused, so full-batch calls allocate nothing after the first. */
     protected final int[] allRows(int n) {
         if (allRows.length < n) {

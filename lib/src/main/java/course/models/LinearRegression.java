@@ -2,7 +2,6 @@ package course.models;
 
 import course.Validate;
 import course.data.Dataset;
-import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
 
 /**
@@ -25,12 +24,7 @@ public final class LinearRegression extends AbstractModel {
 
     @Override
     public double[] initialParameters(long seed) {
-        Random random = new Random(seed);
-        double[] params = new double[d + 1];
-        for (int j = 0; j < d; j++) {
-            params[j] = 0.01 * random.nextGaussian();
-        }
-        return params;
+        return smallWeightsZeroBiases(seed, d);
     }
 
     /** ŷ for one row. */

@@ -2,7 +2,6 @@ package course.models;
 
 import course.Validate;
 import course.data.Dataset;
-import java.util.Random;
 
 /**
  * Binary logistic regression, P(y = 1 | x) = σ(z) with z = w·x + b, trained on the mean binary
@@ -30,12 +29,7 @@ public final class LogisticRegression extends AbstractModel {
 
     @Override
     public double[] initialParameters(long seed) {
-        Random random = new Random(seed);
-        double[] params = new double[d + 1];
-        for (int j = 0; j < d; j++) {
-            params[j] = 0.01 * random.nextGaussian();
-        }
-        return params;
+        return smallWeightsZeroBiases(seed, d);
     }
 
     /** P(y = 1 | x) for one row. */

@@ -2,7 +2,6 @@ package course.models;
 
 import course.Validate;
 import course.data.Dataset;
-import java.util.Random;
 
 /**
  * Softmax (multinomial logistic) regression for k classes: logits z_c = w_c·x + b_c,
@@ -43,12 +42,7 @@ public final class SoftmaxRegression extends AbstractModel {
 
     @Override
     public double[] initialParameters(long seed) {
-        Random random = new Random(seed);
-        double[] params = new double[k * d + k];
-        for (int i = 0; i < k * d; i++) {
-            params[i] = 0.01 * random.nextGaussian();
-        }
-        return params;
+        return smallWeightsZeroBiases(seed, k * d);
     }
 
     /** Fills {@link #logits} for one row and returns log Σ e^(z_c). */
