@@ -46,17 +46,11 @@ public final class BarChart extends Figure<BarChart> {
         if (table == null) {
             throw new IllegalArgumentException("the table is null");
         }
-        for (String name : new String[]{category, value, group}) {
-            if (name != null && !table.columnNames().contains(name)) {
-                throw new IllegalArgumentException("the table '" + table.name() + "' has no column '" + name
-                        + "'; it has " + table.columnNames());
-            }
-        }
         if (category == null || value == null) {
             throw new IllegalArgumentException("name the category and the value columns");
         }
-        Column<?> categories = table.column(category), values = table.column(value);
-        Column<?> groups = group == null ? null : table.column(group);
+        Column<?> categories = column(table, category), values = column(table, value);
+        Column<?> groups = group == null ? null : column(table, group);
         Map<String, Map<String, Double>> byGroup = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
             if (values.isMissing(row)) {

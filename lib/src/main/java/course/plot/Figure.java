@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.jfree.chart.plot.Plot;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * What every figure of the course shares: one builder that gives an interactive plotly figure and a
@@ -224,5 +226,14 @@ public abstract class Figure<F extends Figure<F>> {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /** A table's column by name, or an error that lists the columns it has. */
+    protected static Column<?> column(Table table, String name) {
+        if (name == null || !table.columnNames().contains(name)) {
+            throw new IllegalArgumentException("the table '" + table.name() + "' has no column '" + name + "'; it has "
+                    + table.columnNames());
+        }
+        return table.column(name);
     }
 }

@@ -85,14 +85,6 @@ public final class LineChart extends Figure<LineChart> {
         return of(History.table(runs), "epoch", column, "run").labels("epoch", column);
     }
 
-    private static Column<?> column(Table table, String name) {
-        if (name == null || !table.columnNames().contains(name)) {
-            throw new IllegalArgumentException("the table '" + table.name() + "' has no column '" + name + "'; it has "
-                    + table.columnNames());
-        }
-        return table.column(name);
-    }
-
     private static double number(Column<?> column, int row, String name) {
         Object value = column.get(row);
         if (value instanceof Number number) {
