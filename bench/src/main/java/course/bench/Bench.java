@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import course.optim.StepThreads;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -45,7 +46,7 @@ public final class Bench {
                 .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
                 .addProfiler(GCProfiler.class);
         Collection<RunResult> results = new Runner(options.build()).run();
-        Map<String, Long> allocated = allocationPerStep();
+        Map<String, long[]> allocated = allocationPerStep();
         String table = table(results, allocated);
         System.out.println();
         System.out.println(table);
@@ -59,38 +60,65 @@ public final class Bench {
     }
 
     /**
-     * Bytes allocated by 1000 steps of each optimizer on 10⁴ parameters, read from the thread's
-     * allocation counter after a warm-up. JMH's gc profiler divides its harness's own per-iteration
-     * allocations by the few operations a slow step allows (the triad shows the same floor), so this
-     * direct count is the one that says whether a step allocates. The JIT may allocate once while it
-     * compiles: the smallest of five windows is reported.
+     * Bytes allocated per step by each optimizer, read from the threads' allocation counters after a
+     * warm-up: on 10⁴ parameters (1000 steps, the caller's thread alone) and on 2¹⁸ split over two
+     * threads (100 steps, the caller's and the helper's counters). JMH's gc profiler divides its
+     * harness's own per-iteration allocations by the few operations a slow step allows (the triad
+     * shows the same floor), so this direct count is the one that says whether a step allocates. The
+     * JIT may allocate once while it compiles: the smallest of five windows is reported.
      */
-    static Map<String, Long> allocationPerStep() {
-        com.sun.management.ThreadMXBean threads =
+    static Map<String, long[]> allocationPerStep() {
+        com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Long> perStep = new HashMap<>();
-        for (String algorithm : Algorithms.NAMES) {
-            course.optim.Optimizer optimizer = Algorithms.ours(algorithm);
-            double[] params = new double[10_000];
-            double[] grad = new double[10_000];
-            java.util.Arrays.fill(grad, 0.01);
-            for (int k = 0; k < 20_000; k++) {
-                optimizer.step(params, grad);
+        int savedThreads = StepThreads.threads();
+        Map<String, long[]> perStep = new HashMap<>();
+        try {
+            for (String algorithm : Algorithms.NAMES) {
+                StepThreads.setThreads(1);
+                long alone = allocated(bean, algorithm, 10_000, 1000, -1);
+                StepThreads.setThreads(2);
+                long split = allocated(bean, algorithm, 2 * StepThreads.MIN_PARAMETERS_PER_THREAD, 100, helperId(bean, algorithm));
+                perStep.put(algorithm, new long[] {alone, split});
             }
-            long smallest = Long.MAX_VALUE;
-            for (int window = 0; window < 5 && smallest > 0; window++) {
-                long before = threads.getCurrentThreadAllocatedBytes();
-                for (int k = 0; k < 1000; k++) {
-                    optimizer.step(params, grad);
-                }
-                smallest = Math.min(smallest, threads.getCurrentThreadAllocatedBytes() - before);
-            }
-            perStep.put(algorithm, smallest / 1000);
+        } finally {
+            StepThreads.setThreads(savedThreads);
         }
         return perStep;
     }
 
-    static String table(Collection<RunResult> results, Map<String, Long> allocated) {
+    /** Starts the helper thread (one split step) and returns its id. */
+    private static long helperId(com.sun.management.ThreadMXBean bean, String algorithm) {
+        int n = 2 * StepThreads.MIN_PARAMETERS_PER_THREAD;
+        course.optim.Optimizer optimizer = Algorithms.ours(algorithm);
+        double[] params = new double[n];
+        double[] grad = new double[n];
+        optimizer.step(params, grad);
+        optimizer.step(params, grad);
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("course-optimizer-step-1"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no helper thread after a split step")).getId();
+    }
+
+    private static long allocated(com.sun.management.ThreadMXBean bean, String algorithm, int size, int steps, long helper) {
+        course.optim.Optimizer optimizer = Algorithms.ours(algorithm);
+        double[] params = new double[size];
+        double[] grad = new double[size];
+        java.util.Arrays.fill(grad, 0.01);
+        for (int k = 0; k < 20 * steps; k++) {
+            optimizer.step(params, grad);
+        }
+        long smallest = Long.MAX_VALUE;
+        for (int window = 0; window < 5 && smallest > 0; window++) {
+            long before = bean.getCurrentThreadAllocatedBytes() + (helper < 0 ? 0 : bean.getThreadAllocatedBytes(helper));
+            for (int k = 0; k < steps; k++) {
+                optimizer.step(params, grad);
+            }
+            long after = bean.getCurrentThreadAllocatedBytes() + (helper < 0 ? 0 : bean.getThreadAllocatedBytes(helper));
+            smallest = Math.min(smallest, after - before);
+        }
+        return smallest / steps;
+    }
+
+    static String table(Collection<RunResult> results, Map<String, long[]> allocated) {
         Map<String, Measured> byKey = new HashMap<>();
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark();
@@ -105,13 +133,12 @@ public final class Bench {
                     alloc = secondary.getValue();
                 }
             }
-            byKey.put(kind + "|" + (algorithm == null ? "" : algorithm) + "|" + size
-                    + (threads == null ? "" : "|" + threads), new Measured(primary.getScore(),
-                    primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()));
+            byKey.put(kind + "|" + (algorithm == null ? "" : algorithm) + "|" + size + "|" + threads,
+                    new Measured(primary.getScore(), primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()));
         }
         StringBuilder text = new StringBuilder();
-        text.append("| algorithm | parameters | ns/param | GB/s | % of triad | ND4J 1 thread ns/param | ND4J ÷ ours "
-                + "| ND4J 2 threads ns/param | ND4J ÷ ours | bytes allocated/step | JMH gc B/op (triad's floor) |\n");
+        text.append("| algorithm | parameters | threads | ns/param | GB/s | % of triad | ND4J ns/param | ND4J ÷ ours "
+                + "| 2 threads ÷ 1 | bytes allocated/step | JMH gc B/op (triad's floor) |\n");
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> sizes = new ArrayList<>();
         for (String key : byKey.keySet()) {
@@ -124,42 +151,52 @@ public final class Bench {
         StringBuilder baselines = new StringBuilder();
         for (String size : sizes) {
             int n = Integer.parseInt(size);
-            Measured triad = byKey.get("TriadBenchmark.triad||" + size);
-            Measured restore1 = byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|1");
-            Measured restore2 = byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|2");
-            double triadGbs = triad == null ? Double.NaN : 24.0 * n / (triad.microseconds * 1e3);
-            baselines.append(String.format(Locale.ROOT, "- %s parameters: triad %.3f ns/element = %.1f GB/s (24 B/element); "
-                    + "ND4J gradient restore %.3f (1 thread) and %.3f (2 threads) ns/param (subtracted from ND4J's step)%n",
-                    label(n), triad == null ? Double.NaN : triad.microseconds * 1e3 / n, triadGbs,
-                    restore1 == null ? Double.NaN : restore1.microseconds * 1e3 / n,
-                    restore2 == null ? Double.NaN : restore2.microseconds * 1e3 / n));
+            for (String threads : List.of("1", "2")) {
+                Measured triad = byKey.get("TriadBenchmark.triad||" + size + "|" + threads);
+                Measured restore = byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|" + threads);
+                baselines.append(String.format(Locale.ROOT, "- %s parameters, %s thread%s: triad %.3f ns/element = %.1f GB/s "
+                        + "(24 B/element); ND4J gradient restore %.3f ns/param (subtracted from ND4J's step)%n",
+                        label(n), threads, threads.equals("1") ? "" : "s",
+                        triad == null ? Double.NaN : triad.microseconds * 1e3 / n, gbs(24, n, triad),
+                        restore == null ? Double.NaN : restore.microseconds * 1e3 / n));
+            }
             for (String algorithm : Algorithms.NAMES) {
-                Measured ours = byKey.get("OptimizerStepBenchmark.step|" + algorithm + "|" + size);
-                if (ours == null) {
-                    continue;
+                Measured alone = byKey.get("OptimizerStepBenchmark.step|" + algorithm + "|" + size + "|1");
+                for (String threads : List.of("1", "2")) {
+                    Measured ours = byKey.get("OptimizerStepBenchmark.step|" + algorithm + "|" + size + "|" + threads);
+                    if (ours == null) {
+                        continue;
+                    }
+                    Measured triad = byKey.get("TriadBenchmark.triad||" + size + "|" + threads);
+                    double nsPerParam = ours.microseconds * 1e3 / n;
+                    double gbs = gbs(Algorithms.bytesPerParameter(algorithm), n, ours);
+                    double nd4jNs = nd4jNs(byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size + "|" + threads),
+                            byKey.get("Nd4jRestoreBenchmark.restore||" + size + "|" + threads), n);
+                    long[] bytes = allocated.getOrDefault(algorithm, new long[] {-1, -1});
+                    text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f ± %.3f | %.1f | %.0f%% | %s | %s | %s | %d | %.0f (%.0f) |%n",
+                            algorithm, label(n), threads, nsPerParam, ours.error * 1e3 / n, gbs, 100 * gbs / gbs(24, n, triad),
+                            Double.isNaN(nd4jNs) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs),
+                            Double.isNaN(nd4jNs) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs / nsPerParam),
+                            threads.equals("1") || alone == null ? "" : String.format(Locale.ROOT, "%.2f×", alone.microseconds / ours.microseconds),
+                            threads.equals("1") ? bytes[0] : bytes[1], ours.allocatedBytes,
+                            triad == null ? Double.NaN : triad.allocatedBytes));
                 }
-                double nsPerParam = ours.microseconds * 1e3 / n;
-                double gbs = Algorithms.bytesPerParameter(algorithm) * (double) n / (ours.microseconds * 1e3);
-                double nd4jNs1 = nd4jNs(byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size + "|1"), restore1, n);
-                double nd4jNs2 = nd4jNs(byKey.get("Nd4jUpdaterBenchmark.step|" + algorithm + "|" + size + "|2"), restore2, n);
-                text.append(String.format(Locale.ROOT, "| %s | %s | %.3f ± %.3f | %.1f | %.0f%% | %s | %s | %s | %s | %d | %.0f (%.0f) |%n",
-                        algorithm, label(n), nsPerParam, ours.error * 1e3 / n, gbs, 100 * gbs / triadGbs,
-                        Double.isNaN(nd4jNs1) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs1),
-                        Double.isNaN(nd4jNs1) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs1 / nsPerParam),
-                        Double.isNaN(nd4jNs2) ? "–" : String.format(Locale.ROOT, "%.3f", nd4jNs2),
-                        Double.isNaN(nd4jNs2) ? "–" : String.format(Locale.ROOT, "%.2f", nd4jNs2 / nsPerParam),
-                        allocated.getOrDefault(algorithm, -1L), ours.allocatedBytes,
-                        triad == null ? Double.NaN : triad.allocatedBytes));
             }
         }
         return text + "\nBaselines measured in the same run:\n" + baselines
                 + "\nGB/s counts the bytes each step really moves: 8 per parameter for the gradient's finiteness check, "
-                + "plus 8 per array read and 8 per array written by the fused loop (Adam: θ, g, m, v read; θ, m, v written = 64 B).\n"
-                + "'ND4J ÷ ours' is ND4J's time over ours: above 1 means ours is faster; our step is one "
-                + "thread, ND4J runs with 1 thread (loop against loop) and with 2 (its default here). ND4J's step is applyUpdater plus "
-                + "params.subi(update), minus the gradient restore measured alone.\n"
-                + "'bytes allocated/step' is counted directly (thread allocation counter, 1000 steps after warm-up); "
-                + "JMH's gc profiler figure includes the harness's own per-iteration allocations, as the triad's shows.\n";
+                + "plus 8 per array read and 8 per array written by the fused loop (Adam: θ, g, m, v read; θ, m, v written = 64 B); "
+                + "'% of triad' compares with the triad on as many threads.\n"
+                + "'ND4J ÷ ours' is ND4J's time over ours on as many threads: above 1 means ours is faster. ND4J's step is "
+                + "applyUpdater plus params.subi(update), minus the gradient restore measured alone. '2 threads ÷ 1' is our "
+                + "speed-up from splitting the step (StepThreads).\n"
+                + "'bytes allocated/step' is counted directly (threads' allocation counters after warm-up: 10^4 parameters on "
+                + "one thread; 2^18 split over two, the helper's counter included); JMH's gc profiler figure includes the "
+                + "harness's own per-iteration allocations, as the triad's shows.\n";
+    }
+
+    private static double gbs(int bytesPerElement, int n, Measured measured) {
+        return measured == null ? Double.NaN : (double) bytesPerElement * n / (measured.microseconds * 1e3);
     }
 
     private static double nd4jNs(Measured step, Measured restore, int n) {

@@ -1,6 +1,7 @@
 package course.bench;
 
 import course.optim.Optimizer;
+import course.optim.StepThreads;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,7 +13,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** One step of our optimizers on a flat vector (PyTorch convention, default hyperparameters). */
+/**
+ * One step of our optimizers on a flat vector (PyTorch convention, default hyperparameters), on the
+ * caller's thread alone and split over two threads ({@link StepThreads}).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -23,6 +27,9 @@ public class OptimizerStepBenchmark {
     @Param({"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "RmsProp", "AdaDelta", "Adam", "AmsGrad", "AdamW",
         "AdaMax", "NAdam"})
     public String algorithm;
+
+    @Param({"1", "2"})
+    public int threads;
 
     private double[] params;
     private double[] grad;
@@ -37,6 +44,7 @@ public class OptimizerStepBenchmark {
             params[i] = random.nextGaussian();
             grad[i] = random.nextGaussian();
         }
+        StepThreads.setThreads(threads);
         optimizer = Algorithms.ours(algorithm);
         optimizer.step(params, grad);  // size the state outside the measurement
     }

@@ -295,8 +295,12 @@ public final class MnistSweep {
         }
     }
 
-    /** ND4J's OpenMP threads and the BLAS threads (OMP_NUM_THREADS before the JVM starts does the same). */
+    /**
+     * ND4J's OpenMP threads and the BLAS threads (OMP_NUM_THREADS before the JVM starts does the same),
+     * and the threads a course optimizer's step may split over ({@link course.optim.StepThreads}).
+     */
     public static void setThreads(int threads) {
+        course.optim.StepThreads.setThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);

@@ -62,10 +62,10 @@ public final class AdaDelta extends Optimizer {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] squareAvg = state(0), accDelta = state(1);
         double lr = learningRate(), r = rho, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double p = params[i] * shrink;
             double g = grad[i] + decay * p;
             double v = r * squareAvg[i] + (1 - r) * g * g;

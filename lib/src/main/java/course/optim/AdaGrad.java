@@ -103,12 +103,12 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] sum = state(0);
         double lr = learningRate() / (1 + (t - 1) * lrDecay);
         double eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         if (epsilonInsideSqrt) {
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double p = params[i] * shrink;
                 double g = grad[i] + decay * p;
                 double r = sum[i] + g * g;
@@ -116,7 +116,7 @@ public final class AdaGrad extends Optimizer {
                 params[i] = p - lr * g / Math.sqrt(r + eps);
             }
         } else {
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double p = params[i] * shrink;
                 double g = grad[i] + decay * p;
                 double r = sum[i] + g * g;

@@ -73,13 +73,13 @@ public final class AdaMax extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] m = state(0), u = state(1);
         double b1 = beta1, b2 = beta2, decay = coupledDecay(), shrink = decoupledShrink();
         double stepSize = learningRate() / (1 - Math.pow(b1, t));
         double epsInMax = convention() == Convention.PYTORCH ? epsilon : 0;
         double epsOnU = convention() == Convention.PYTORCH ? 0 : epsilon;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double p = params[i] * shrink;
             double g = grad[i] + decay * p;
             double mi = b1 * m[i] + (1 - b1) * g;

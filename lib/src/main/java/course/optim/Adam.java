@@ -125,7 +125,7 @@ public class Adam extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] m = state(0), v = state(1), vMax = state(2);
         double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         double correction1 = biasCorrection ? 1 - Math.pow(b1, t) : 1;
@@ -133,7 +133,7 @@ public class Adam extends Optimizer implements MomentumAware {
         boolean max = amsgrad;
         if (convention() == Convention.KERAS) {
             double alpha = learningRate() * Math.sqrt(correction2) / correction1;
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double p = params[i] * shrink;
                 double g = grad[i];
                 double mi = m[i] + (g - m[i]) * (1 - b1);
@@ -149,7 +149,7 @@ public class Adam extends Optimizer implements MomentumAware {
         } else {
             double stepSize = learningRate() / correction1, rootCorrection2 = Math.sqrt(correction2);
             boolean inside = epsilonInsideSqrt;
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double p = params[i] * shrink;
                 double g = grad[i] + decay * p;
                 double mi = b1 * m[i] + (1 - b1) * g;

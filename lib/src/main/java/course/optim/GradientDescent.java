@@ -45,9 +45,9 @@ public final class GradientDescent extends Optimizer {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double lr = learningRate(), decay = coupledDecay(), shrink = decoupledShrink();
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double p = params[i] * shrink;
             params[i] = p - lr * (grad[i] + decay * p);
         }

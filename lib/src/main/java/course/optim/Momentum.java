@@ -81,19 +81,19 @@ public final class Momentum extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] velocity = state(0);
         double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
         if (convention() == Convention.PYTORCH) {
             double keep = t == 1 ? 0 : mu, take = t == 1 ? 1 : 1 - dampening;
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double g = grad[i] + decay * params[i];
                 double b = keep * velocity[i] + take * g;
                 velocity[i] = b;
                 params[i] -= lr * b;
             }
         } else {
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double p = params[i] * shrink;
                 double v = mu * velocity[i] - lr * (grad[i] + decay * p);
                 velocity[i] = v;

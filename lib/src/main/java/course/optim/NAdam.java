@@ -95,20 +95,29 @@ public final class NAdam extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void beginStep(long t) {
         if (t == 1) {
             muProduct = 1;
         }
+        muProduct *= momentumFactor(t);
+    }
+
+    /** μ_t = β₁(1 − ½·0.96^(tψ)), the momentum schedule. */
+    private double momentumFactor(long t) {
+        return beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+    }
+
+    @Override
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] m = state(0), v = state(1);
         double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
-        double mu = b1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
-        double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
-        muProduct *= mu;
+        double mu = momentumFactor(t);
+        double muNext = momentumFactor(t + 1);
         double lr = learningRate();
         double gradientWeight = lr * (1 - mu) / (1 - muProduct);
         double momentWeight = lr * muNext / (1 - muProduct * muNext);
         double correction2 = 1 - Math.pow(b2, t);
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double p = params[i] * shrink;
             double g = grad[i] + decay * p;
             double mi = b1 * m[i] + (1 - b1) * g;
@@ -125,7 +134,7 @@ public final class NAdam extends Optimizer implements MomentumAware {
     protected void stateLoaded(long stepCount) {
         muProduct = 1;
         for (long t = 1; t <= stepCount; t++) {
-            muProduct *= beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
+            muProduct *= momentumFactor(t);
         }
     }
 

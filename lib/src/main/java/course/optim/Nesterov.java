@@ -89,13 +89,13 @@ public final class Nesterov extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] velocity = state(0);
         double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
         switch (convention()) {
             case PYTORCH -> {
                 double keep = t == 1 ? 0 : mu;
-                for (int i = 0; i < params.length; i++) {
+                for (int i = from; i < to; i++) {
                     double g = grad[i] + decay * params[i];
                     double b = keep * velocity[i] + g;
                     velocity[i] = b;
@@ -103,7 +103,7 @@ public final class Nesterov extends Optimizer implements MomentumAware {
                 }
             }
             case KERAS -> {
-                for (int i = 0; i < params.length; i++) {
+                for (int i = from; i < to; i++) {
                     double p = params[i] * shrink;
                     double g = grad[i];
                     double m = mu * velocity[i] - lr * g;
@@ -113,7 +113,7 @@ public final class Nesterov extends Optimizer implements MomentumAware {
             }
             case TEXTBOOK -> {
                 // grad was evaluated at the look-ahead point θ + αv; so is the L2 term
-                for (int i = 0; i < params.length; i++) {
+                for (int i = from; i < to; i++) {
                     double ahead = params[i] + mu * velocity[i];
                     double v = mu * velocity[i] - lr * (grad[i] + decay * ahead);
                     velocity[i] = v;

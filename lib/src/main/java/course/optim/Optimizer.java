@@ -32,6 +32,7 @@ public abstract class Optimizer implements Cloneable {
     private double[][] state;
     private double[] scratch;
     private int boundSize = -1;
+    private final boolean splittable = SPLITTABLE.get(getClass());
 
     protected Optimizer(String algorithm, Convention convention, double learningRate, String... stateNames) {
         if (convention == null) {
@@ -69,6 +70,10 @@ public abstract class Optimizer implements Cloneable {
 
     final void checkedStep(double[] params, double[] grad) {
         Validate.sameLength("params", params, "grad", grad);
+        if (splittable && boundSize == params.length && StepThreads.split(this, params, grad, steps + 1)) {
+            steps++;
+            return;
+        }
         Validate.finite("grad", grad);
         bind(params.length);
         steps++;
@@ -89,8 +94,49 @@ public abstract class Optimizer implements Cloneable {
      * The update rule: modify {@code params} in place from {@code grad} at step {@code t} (1 on the
      * first step since creation or {@link #reset()}). Arguments are already validated; state
      * arrays ({@link #state(int)}) are sized. Must not allocate.
+     *
+     * <p>The course's optimizers implement it as {@link #beginStep} once and {@link #updateRange}
+     * over every parameter, which lets {@link StepThreads} split a large step over the cores. A
+     * subclass may override this method instead, with the whole update in one place (as a lesson's
+     * exercise does); its steps then always run on the caller's thread.
      */
-    protected abstract void update(double[] params, double[] grad, long t);
+    protected void update(double[] params, double[] grad, long t) {
+        beginStep(t);
+        updateRange(params, grad, t, 0, params.length);
+    }
+
+    /**
+     * Once per step, before any {@link #updateRange}, on the caller's thread: for state that is one
+     * number per step rather than one per parameter (NAdam's product of momentum factors).
+     */
+    protected void beginStep(long t) {
+    }
+
+    /**
+     * The update rule on the parameters {@code from} (inclusive) to {@code to} (exclusive), as
+     * {@link #update} describes; threads may run disjoint ranges of one step at once, so a range
+     * must read and write only its own indices of every array.
+     */
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " must override update(params, grad, t) or updateRange(params, grad, t, from, to)");
+    }
+
+    /** Whether the class leaves {@link #update} to the ranges (so a step may be split over threads). */
+    private static final ClassValue<Boolean> SPLITTABLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != Optimizer.class; c = c.getSuperclass()) {
+                try {
+                    c.getDeclaredMethod("update", double[].class, double[].class, long.class);
+                    return false;
+                } catch (NoSuchMethodException e) {
+                    // not declared here: look in the superclass
+                }
+            }
+            return true;
+        }
+    };
 
     /** The value a state array starts at (0 unless a convention says otherwise). */
     protected double initialState(int index) {

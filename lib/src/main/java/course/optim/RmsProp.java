@@ -129,12 +129,12 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] squareAvg = state(0), gradAvg = state(1), buffer = state(2);
         double lr = learningRate(), r = rho, eps = epsilon, mu = momentum;
         double decay = coupledDecay(), shrink = decoupledShrink();
         boolean inside = epsilonInsideSqrt, centre = centered, lrInside = convention() == Convention.KERAS;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double p = params[i] * shrink;
             double g = grad[i] + decay * p;
             double v = r * squareAvg[i] + (1 - r) * g * g;

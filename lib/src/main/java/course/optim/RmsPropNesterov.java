@@ -78,10 +78,10 @@ public final class RmsPropNesterov extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void update(double[] params, double[] grad, long t) {
+    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
         double[] squareAvg = state(0), velocity = state(1);
         double lr = learningRate(), r = rho, mu = momentum, eps = epsilon, decay = coupledDecay();
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = grad[i] + decay * (params[i] + mu * velocity[i]);
             double s = r * squareAvg[i] + (1 - r) * g * g;
             squareAvg[i] = s;
