@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * An optimizer updates a flat parameter vector in place from a gradient. Subclasses mirror one
- * algorithm box each and implement {@link #update} as a single fused loop.
+ * algorithm box each and implement it as a single fused loop over a range of the parameters
+ * ({@link #updateRange}), so that {@link StepThreads} can split a large step over the cores.
  *
  * <p>Two ways to step: {@link #step(double[], double[])} with the gradient at the current
  * parameters (the usual path), or {@link #step(double[], Differentiable)} with something that can
