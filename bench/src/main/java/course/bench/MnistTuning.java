@@ -1,6 +1,7 @@
 package course.bench;
 
 import course.data.mnist.Mnist;
+import course.dl4j.BatchedConvolution;
 import course.dl4j.CourseUpdater;
 import course.dl4j.MnistBatches;
 import course.dl4j.MnistCnn;
@@ -77,6 +78,10 @@ public final class MnistTuning {
                         DataType.FLOAT, false),
                 new Variant("+ cache mode DEVICE (the course's network)",
                         () -> tuned(adam, DataType.FLOAT, CacheMode.DEVICE, WorkspaceMode.ENABLED), DataType.FLOAT, false),
+                new Variant("+ BatchedConvolution (contiguous im2col, batched products)",
+                        () -> tuned(adam, DataType.FLOAT, CacheMode.DEVICE, WorkspaceMode.ENABLED, true), DataType.FLOAT, false),
+                new Variant("  BatchedConvolution, ReLU inside the convolution again",
+                        () -> plain(adam, DataType.FLOAT, CacheMode.DEVICE, WorkspaceMode.ENABLED, true), DataType.FLOAT, false),
                 new Variant("  same, workspaces off", () -> tuned(adam, DataType.FLOAT, CacheMode.DEVICE, WorkspaceMode.NONE),
                         DataType.FLOAT, false),
                 new Variant("  same, course Adam through CourseUpdater",
@@ -146,17 +151,27 @@ public final class MnistTuning {
     }
 
     private static MultiLayerNetwork tuned(IUpdater updater, DataType type, CacheMode cache, WorkspaceMode workspaces) {
-        MultiLayerNetwork net = MnistCnn.network(updater,
-                MnistCnn.Settings.of(1, type).withCache(cache).withWorkspaces(workspaces));
-        return net;
+        return tuned(updater, type, cache, workspaces, false);
+    }
+
+    private static MultiLayerNetwork tuned(IUpdater updater, DataType type, CacheMode cache, WorkspaceMode workspaces,
+            boolean batched) {
+        return MnistCnn.network(updater, MnistCnn.Settings.of(1, type).withCache(cache).withWorkspaces(workspaces)
+                .withBatchedConvolution(batched));
     }
 
     /** The source's network as DL4J examples write it: the ReLU inside the convolution layer. */
     private static MultiLayerNetwork plain(IUpdater updater, DataType type, CacheMode cache, WorkspaceMode workspaces) {
+        return plain(updater, type, cache, workspaces, false);
+    }
+
+    private static MultiLayerNetwork plain(IUpdater updater, DataType type, CacheMode cache, WorkspaceMode workspaces,
+            boolean batched) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(type).updater(updater)
                 .weightInit(WeightInit.XAVIER_UNIFORM).cacheMode(cache).trainingWorkspaceMode(workspaces)
                 .inferenceWorkspaceMode(workspaces).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(1).nOut(32).activation(Activation.RELU).build())
+                .layer((batched ? new BatchedConvolution.Builder(3, 3) : new ConvolutionLayer.Builder(3, 3))
+                        .nIn(1).nOut(32).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new DropoutLayer.Builder(0.75).build())
                 .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())

@@ -65,7 +65,8 @@ public final class MnistCnn {
      * steps) and cache mode (DEVICE keeps the convolution's im2col matrix and output from the forward
      * pass for the backward pass instead of recomputing them).
      */
-    public record Settings(long seed, DataType dataType, boolean dropout, WorkspaceMode workspaces, CacheMode cache) {
+    public record Settings(long seed, DataType dataType, boolean dropout, WorkspaceMode workspaces, CacheMode cache,
+            boolean batchedConvolution) {
         public Settings {
             Validate.notNull("data type", dataType);
             Validate.notNull("workspace mode", workspaces);
@@ -75,21 +76,34 @@ public final class MnistCnn {
             }
         }
 
+        /** The settings of the committed sweep: DL4J's own convolution. */
+        public Settings(long seed, DataType dataType, boolean dropout, WorkspaceMode workspaces, CacheMode cache) {
+            this(seed, dataType, dropout, workspaces, cache, false);
+        }
+
         /** The source's network (dropout on) with the fastest settings measured: workspaces on, cache DEVICE. */
         public static Settings of(long seed, DataType dataType) {
             return new Settings(seed, dataType, true, WorkspaceMode.ENABLED, CacheMode.DEVICE);
         }
 
         public Settings withDropout(boolean on) {
-            return new Settings(seed, dataType, on, workspaces, cache);
+            return new Settings(seed, dataType, on, workspaces, cache, batchedConvolution);
         }
 
         public Settings withWorkspaces(WorkspaceMode mode) {
-            return new Settings(seed, dataType, dropout, mode, cache);
+            return new Settings(seed, dataType, dropout, mode, cache, batchedConvolution);
         }
 
         public Settings withCache(CacheMode mode) {
-            return new Settings(seed, dataType, dropout, workspaces, mode);
+            return new Settings(seed, dataType, dropout, workspaces, mode, batchedConvolution);
+        }
+
+        /**
+         * The convolution computed by {@link BatchedConvolution} (contiguous im2col and batched matrix
+         * products) instead of DL4J's built-in path: the same function, faster on the CPU.
+         */
+        public Settings withBatchedConvolution(boolean on) {
+            return new Settings(seed, dataType, dropout, workspaces, cache, on);
         }
     }
 
@@ -110,7 +124,8 @@ public final class MnistCnn {
                 .inferenceWorkspaceMode(settings.workspaces())
                 .cacheMode(settings.cache())
                 .list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nIn(1).nOut(32).stride(1, 1)
+                .layer((settings.batchedConvolution() ? new BatchedConvolution.Builder(3, 3) : new ConvolutionLayer.Builder(3, 3))
+                        .name("conv").nIn(1).nOut(32).stride(1, 1)
                         .dataFormat(FORMAT).activation(Activation.IDENTITY).build())
                 .layer(new ActivationLayer.Builder().name("conv_relu").activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool")
