@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code bin/course bench --mnist-vs-torch [--threads N] [--steps N] [--rounds R]}: the lesson-11
  * network, batch 64, Adam with Keras's numbers, timed in DL4J (the course's {@link MnistTraining}, as
- * the sweep runs it) and in PyTorch ({@code tools/mnist_torch.py} under {@code /usr/bin/python3}) in
+ * the sweep runs it, with DL4J's own convolution and with the course's {@code BatchedConvolution}) and in PyTorch ({@code tools/mnist_torch.py} under {@code /usr/bin/python3}) in
  * one session. The two take turns, round by round, so that a busy machine slows both alike. Each
  * side's number is the median wall time of its single steps (forward, backward, update on a batch
  * already in memory) after a warm-up; the epoch time is that times 938 steps. Both wall time and the CPU
@@ -56,13 +56,18 @@ public final class MnistVsTorch {
         }
         MnistSweep.setThreads(threads);
         Mnist.Digits digits = Mnist.load();
-        MnistTraining.Run dl4j = MnistTraining.on(digits).epochs(1).start(MnistOptimizer.of("adam"));
-        for (int k = 0; k < warmup; k++) {
-            dl4j.step();
+        String[] names = {"DL4J %s, its own convolution", "DL4J %s, course BatchedConvolution"};
+        MnistTraining.Run[] dl4j = {
+            MnistTraining.on(digits).epochs(1).start(MnistOptimizer.of("adam")),
+            MnistTraining.on(digits).epochs(1).batchedConvolution(true).start(MnistOptimizer.of("adam"))};
+        for (MnistTraining.Run run : dl4j) {
+            for (int k = 0; k < warmup; k++) {
+                run.step();
+            }
         }
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        List<Double> dl4jTimes = new ArrayList<>();
-        List<Double> dl4jCpu = new ArrayList<>();
+        List<List<Double>> dl4jTimes = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> dl4jCpu = List.of(new ArrayList<>(), new ArrayList<>());
         List<Double> torchMedians = new ArrayList<>();
         List<Double> torchCpu = new ArrayList<>();
         String torchName = "PyTorch";
@@ -70,15 +75,19 @@ public final class MnistVsTorch {
         boolean openblas = false;
         int torchThreads = threads;
         for (int r = 1; r <= rounds; r++) {
-            List<Double> round = new ArrayList<>();
-            for (int k = 0; k < steps; k++) {
-                long t0 = System.nanoTime();
-                long c0 = cpu.getCurrentThreadCpuTime();
-                dl4j.step();
-                round.add((System.nanoTime() - t0) / 1e6);
-                dl4jCpu.add((cpu.getCurrentThreadCpuTime() - c0) / 1e6);
+            double[] roundMedians = new double[dl4j.length];
+            for (int v = 0; v < dl4j.length; v++) {
+                List<Double> round = new ArrayList<>();
+                for (int k = 0; k < steps; k++) {
+                    long t0 = System.nanoTime();
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    dl4j[v].step();
+                    round.add((System.nanoTime() - t0) / 1e6);
+                    dl4jCpu.get(v).add((cpu.getCurrentThreadCpuTime() - c0) / 1e6);
+                }
+                dl4jTimes.get(v).addAll(round);
+                roundMedians[v] = median(round);
             }
-            dl4jTimes.addAll(round);
             String json = torch(python, threads, steps, warmup);
             torchMedians.add(number(json, "ms_per_step_median"));
             torchCpu.add(number(json, "cpu_ms_per_step_median"));
@@ -86,12 +95,10 @@ public final class MnistVsTorch {
             blas = string(json, "blas");
             openblas = json.contains("\"openblas\": true");
             torchThreads = (int) number(json, "threads");
-            System.out.printf(Locale.ROOT, "round %d/%d: DL4J %.1f ms/step, PyTorch %.1f ms/step (wall, medians of %d steps)%n",
-                    r, rounds, median(round), torchMedians.get(r - 1), steps);
+            System.out.printf(Locale.ROOT, "round %d/%d: DL4J %.1f, DL4J + BatchedConvolution %.1f, PyTorch %.1f ms/step "
+                    + "(wall, medians of %d steps)%n", r, rounds, roundMedians[0], roundMedians[1], torchMedians.get(r - 1), steps);
         }
-        double dl4jMs = median(dl4jTimes);
         double torchMs = median(torchMedians);
-        double dl4jCpuMs = median(dl4jCpu);
         double torchCpuMs = median(torchCpu);
         int nd4jThreads = Nd4j.getEnvironment().maxThreads();
         StringBuilder table = new StringBuilder();
@@ -99,13 +106,21 @@ public final class MnistVsTorch {
                 + "steps each after %d warm-up steps, taking turns; median wall ms per step%n%n", rounds, steps, warmup));
         table.append("| framework | threads | wall ms/step | epoch (938 steps, wall) | CPU ms/step | epoch (CPU) | wall ÷ PyTorch | CPU ÷ PyTorch |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        table.append(String.format(Locale.ROOT, "| DL4J %s (course MnistTraining, FLOAT) | %d | %.1f | %.0f s | %.1f | %.0f s | %.2f× | %.2f× |%n",
-                MnistSweep.Environment.detect().dl4j(), nd4jThreads, dl4jMs, dl4jMs * STEPS_PER_EPOCH / 1000, dl4jCpuMs,
-                dl4jCpuMs * STEPS_PER_EPOCH / 1000, dl4jMs / torchMs, dl4jCpuMs / torchCpuMs));
+        StringBuilder ratios = new StringBuilder();
+        for (int v = 0; v < dl4j.length; v++) {
+            double ms = median(dl4jTimes.get(v));
+            double cpuMs = median(dl4jCpu.get(v));
+            String name = String.format(Locale.ROOT, names[v], MnistSweep.Environment.detect().dl4j());
+            table.append(String.format(Locale.ROOT, "| %s (FLOAT) | %d | %.1f | %.0f s | %.1f | %.0f s | %.2f× | %.2f× |%n",
+                    name, nd4jThreads, ms, ms * STEPS_PER_EPOCH / 1000, cpuMs, cpuMs * STEPS_PER_EPOCH / 1000,
+                    ms / torchMs, cpuMs / torchCpuMs));
+            ratios.append(String.format(Locale.ROOT, "%s / PyTorch = %.2f (wall), %.2f (CPU time of the working thread)%n",
+                    name, ms / torchMs, cpuMs / torchCpuMs));
+        }
         table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f s | %.1f | %.0f s | 1.00× | 1.00× |%n", torchName,
                 torchThreads, torchMs, torchMs * STEPS_PER_EPOCH / 1000, torchCpuMs, torchCpuMs * STEPS_PER_EPOCH / 1000));
-        table.append(String.format(Locale.ROOT, "%nDL4J / PyTorch = %.2f (wall), %.2f (CPU time of the working thread); "
-                + "PyTorch's BLAS: %s%n", dl4jMs / torchMs, dl4jCpuMs / torchCpuMs, blas));
+        table.append("\n").append(ratios).append("ND4J's BLAS: ").append(nd4jBlasSuffix().isEmpty() ? "its bundled OpenBLAS"
+                : nd4jBlasSuffix().substring(1) + " (bin/course --mkl)").append("; PyTorch's BLAS: ").append(blas).append("\n");
         table.append(String.format(Locale.ROOT, "load average while measuring: %.1f on %d cores (wall time includes waiting "
                 + "for a core; CPU time does not)%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
@@ -116,7 +131,7 @@ public final class MnistVsTorch {
         }
         System.out.println();
         System.out.print(table);
-        Path out = Path.of("target", "bench", "mnist-vs-torch-threads-" + threads + ".md");
+        Path out = Path.of("target", "bench", "mnist-vs-torch-threads-" + threads + nd4jBlasSuffix() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
         System.out.println("written to " + out.toAbsolutePath());
@@ -154,5 +169,11 @@ public final class MnistVsTorch {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
         return v[v.length / 2];
+    }
+
+    /** "" with ND4J's bundled OpenBLAS, "-mkl_rt" where bin/course --mkl had JavaCPP load MKL instead. */
+    static String nd4jBlasSuffix() {
+        String load = System.getProperty("org.bytedeco.openblas.load");
+        return load == null || load.isBlank() ? "" : "-" + load.strip();
     }
 }

@@ -30,6 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   --limit N          train on the first N training images (default all 60,000)
  *   --threads N        ND4J/BLAS threads (default: ND4J's, one per core)
  *   --double           run the network in DOUBLE instead of FLOAT
+ *   --batched-conv     the convolution computed by {@link BatchedConvolution} (same function, faster;
+ *                      results kept apart from DL4J's own path's)
  *   --seed S           initial weights, order and dropout (default 1)
  *   --out DIR          output folder (default target/mnist)
  *   --fresh            ignore saved results and checkpoints of these settings
@@ -42,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class MnistSweep {
     /** What the command line asked for. */
     public record Options(List<MnistOptimizer> optimizers, int epochs, int limit, int threads, DataType dataType,
-                          long seed, Path out, boolean fresh, boolean trace) {
+                          long seed, Path out, boolean fresh, boolean trace, boolean batchedConvolution) {
     }
 
     private final Options options;
@@ -101,6 +103,7 @@ public final class MnistSweep {
         Path outDir = Path.of("target", "mnist");
         boolean fresh = false;
         boolean trace = false;
+        boolean batched = false;
         boolean optimizersGiven = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -110,6 +113,7 @@ public final class MnistSweep {
                 case "--double" -> dataType = DataType.DOUBLE;
                 case "--fresh" -> fresh = true;
                 case "--trace" -> trace = true;
+                case "--batched-conv" -> batched = true;
                 case "--optimizers", "--epochs", "--limit", "--threads", "--seed", "--out" -> {
                     String value = inline;
                     if (value == null) {
@@ -131,13 +135,13 @@ public final class MnistSweep {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "': the options are --optimizers LIST, "
-                        + "--epochs N, --limit N, --threads N, --double, --seed S, --out DIR, --fresh, --trace");
+                        + "--epochs N, --limit N, --threads N, --double, --batched-conv, --seed S, --out DIR, --fresh, --trace");
             }
         }
         if (trace && optimizersGiven) {
             throw new IllegalArgumentException("--trace compares adam with adam-lib; it takes no --optimizers");
         }
-        return new Options(optimizers, epochs, limit, threads, dataType, seed, outDir, fresh, trace);
+        return new Options(optimizers, epochs, limit, threads, dataType, seed, outDir, fresh, trace, batched);
     }
 
     private static String example(String option) {
@@ -178,7 +182,8 @@ public final class MnistSweep {
         int threads = Nd4j.getEnvironment().maxThreads();
         busyHint(threads);
         MnistTraining training = MnistTraining.on(digits).epochs(options.epochs()).limit(options.limit())
-                .seed(options.seed()).dataType(options.dataType()).progress(new ConsoleProgress(out, options.epochs()));
+                .seed(options.seed()).dataType(options.dataType()).batchedConvolution(options.batchedConvolution())
+                .progress(new ConsoleProgress(out, options.epochs()));
         String key = training.key();
         Path dir = options.out();
         MnistResults results = MnistResults.open(dir.resolve("results.csv"));
@@ -239,7 +244,8 @@ public final class MnistSweep {
             setThreads(options.threads());
         }
         MnistTraining training = MnistTraining.on(digits).epochs(1).limit(options.limit()).seed(options.seed())
-                .dataType(options.dataType()).progress(new ConsoleProgress(out, 1));
+                .dataType(options.dataType()).batchedConvolution(options.batchedConvolution())
+                .progress(new ConsoleProgress(out, 1));
         out.printf(Locale.ROOT, "Adam trace: DL4J's Adam against the course's Adam through CourseUpdater, one epoch of %d steps "
                 + "(batch %d), %s%n", training.stepsPerEpoch(), training.batchSize(), training.key());
         MnistTrace.Result result = MnistTrace.run(training, "adam", "adam-lib", 100);

@@ -55,6 +55,7 @@ public final class MnistTraining {
     private boolean dropout = true;
     private WorkspaceMode workspaces = WorkspaceMode.ENABLED;
     private CacheMode cache = CacheMode.DEVICE;
+    private boolean batchedConvolution;
     private Progress progress;
 
     private MnistTraining(Mnist.Digits digits) {
@@ -128,6 +129,15 @@ public final class MnistTraining {
         return this;
     }
 
+    /**
+     * The convolution computed by {@link BatchedConvolution} (the same function, faster on the CPU)
+     * instead of DL4J's own path; off by default, the setting of the committed results.
+     */
+    public MnistTraining batchedConvolution(boolean on) {
+        this.batchedConvolution = on;
+        return this;
+    }
+
     public MnistTraining progress(Progress progress) {
         this.progress = progress;
         return this;
@@ -173,11 +183,18 @@ public final class MnistTraining {
      */
     public String key() {
         return "images=" + trainImages() + " val=" + validationImages() + " batch=" + batchSize + " seed=" + seed + " "
-                + dataType + (dropout ? " dropout" : " no-dropout");
+                + dataType + (dropout ? " dropout" : " no-dropout") + (batchedConvolution ? " batched-conv" : "")
+                + blas();
+    }
+
+    /** " blas=mkl_rt" where JavaCPP was told to load another BLAS than ND4J's OpenBLAS (bin/course --mkl). */
+    private static String blas() {
+        String load = System.getProperty("org.bytedeco.openblas.load");
+        return load == null || load.isBlank() ? "" : " blas=" + load.strip();
     }
 
     MnistCnn.Settings settings() {
-        return new MnistCnn.Settings(seed, dataType, dropout, workspaces, cache);
+        return new MnistCnn.Settings(seed, dataType, dropout, workspaces, cache, batchedConvolution);
     }
 
     /** Trains {@code optimizer} for {@link #epochs()} epochs from fresh weights. */

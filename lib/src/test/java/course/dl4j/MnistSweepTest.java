@@ -37,7 +37,7 @@ class MnistSweepTest {
     }
 
     private MnistSweep.Options options(Path out, int epochs, String optimizers) {
-        return new MnistSweep.Options(MnistOptimizer.list(optimizers), epochs, 96, 0, DataType.FLOAT, 5, out, false, false);
+        return new MnistSweep.Options(MnistOptimizer.list(optimizers), epochs, 96, 0, DataType.FLOAT, 5, out, false, false, false);
     }
 
     private String sweep(Path out, int epochs, String optimizers) {
@@ -130,6 +130,11 @@ class MnistSweepTest {
         MnistSweep.Options chosen = MnistSweep.parse("--optimizers", "beyond,adam", "--epochs=2", "--limit", "500", "--double");
         assertEquals(List.of("momentum", "nesterov", "adamw", "adam"), chosen.optimizers().stream().map(MnistOptimizer::name).toList());
         assertEquals(DataType.DOUBLE, chosen.dataType());
+        assertFalse(chosen.batchedConvolution());
+        assertTrue(MnistSweep.parse("--batched-conv").batchedConvolution());
+        assertTrue(MnistTraining.on(digits).batchedConvolution(true).key().endsWith(" dropout batched-conv"),
+                "its results are kept apart");
+        assertFalse(MnistTraining.on(digits).key().contains("batched"));
         assertThrows(IllegalArgumentException.class, () -> MnistTraining.on(digits).epochs(0));
         assertThrows(IllegalArgumentException.class, () -> MnistTraining.on(digits).limit(0));
     }
