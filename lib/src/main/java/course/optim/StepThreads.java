@@ -153,18 +153,21 @@ public final class StepThreads {
                 LockSupport.park(StepThreads.class);
             }
         }
+        Throwable failure = null;
         for (int k = 0; k < chunks; k++) {
-            Throwable failure = FAILURE[k];
-            if (failure != null) {
-                FAILURE[k] = null;
-                if (failure instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (failure instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("an optimizer step failed on a helper thread", failure);
+            if (failure == null) {
+                failure = FAILURE[k];
             }
+            FAILURE[k] = null;  // every chunk's, so that none is reported again by a later step
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("an optimizer step failed on a helper thread", failure);
         }
     }
 
