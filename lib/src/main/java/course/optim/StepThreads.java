@@ -171,7 +171,10 @@ public final class StepThreads {
         }
     }
 
-    /** Chunk k of n parameters, its bounds rounded to 8 doubles (a cache line) so threads never share one. */
+    /**
+     * Chunk k of n parameters, its bounds rounded down to a multiple of 8 doubles (64 bytes), so that
+     * every chunk is aligned alike and two threads share at most the one cache line at a boundary.
+     */
     private static void runChunk(int k) {
         int n = params.length;
         int from = k == 0 ? 0 : (int) ((long) n * k / chunks) & ~7;
