@@ -140,7 +140,7 @@ class BatchedConvolutionTest {
 
     @Test
     void theLessonsNetworkTrainsAsWithDl4jsConvolution() {
-        Mnist4 data = new Mnist4();
+        MnistBatches data = new MnistBatches(TestDigits.images(80, 4), 80, 16, DataType.FLOAT);
         MultiLayerNetwork ours = MnistCnn.network(new Sgd(0.05), MnistCnn.Settings.of(5, DataType.FLOAT).withDropout(false)
                 .withBatchedConvolution(true));
         MultiLayerNetwork theirs = MnistCnn.network(new Sgd(0.05), MnistCnn.Settings.of(5, DataType.FLOAT).withDropout(false));
@@ -152,15 +152,6 @@ class BatchedConvolutionTest {
             double a = ours.score();
             double b = theirs.score();
             assertEquals(b, a, 1e-5 * Math.abs(b), "loss at step " + step);
-        }
-    }
-
-    /** Sixteen seeded MNIST-like images per batch (the test digits), FLOAT. */
-    private static final class Mnist4 {
-        private final MnistBatches batches = new MnistBatches(TestDigits.images(80, 4), 80, 16, DataType.FLOAT);
-
-        DataSet batch(int k) {
-            return batches.batch(k);
         }
     }
 }

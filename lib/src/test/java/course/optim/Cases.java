@@ -80,6 +80,30 @@ final class Cases {
         }
     }
 
+    /** The test quadratic below as something that evaluates gradients (for closure steps; captures nothing). */
+    static final Differentiable QUADRATIC = (x, g) -> {
+        quadraticGradient(x, g);
+        return Double.NaN;
+    };
+
+    /**
+     * One step on the test quadratic from where {@code params} is: through {@link #QUADRATIC} for the
+     * look-ahead optimizers, else with its gradient at {@code params} written into {@code grad}.
+     */
+    static void quadraticStep(Case c, Optimizer optimizer, double[] params, double[] grad) {
+        if (c.lookAhead()) {
+            optimizer.step(params, QUADRATIC);
+        } else {
+            quadraticGradient(params, grad);
+            optimizer.step(params, grad);
+        }
+    }
+
+    /** {@link #quadraticStep(Case, Optimizer, double[], double[])} with a fresh gradient array. */
+    static void quadraticStep(Case c, Optimizer optimizer, double[] params) {
+        quadraticStep(c, optimizer, params, new double[params.length]);
+    }
+
     /** The gradient at θ of f(θ) = Σ ½·(i%5 + 1)·(θᵢ − 1)², a well-behaved quadratic. */
     static void quadraticGradient(double[] x, double[] grad) {
         for (int i = 0; i < x.length; i++) {

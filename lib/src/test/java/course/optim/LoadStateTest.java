@@ -14,34 +14,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** loadState restores what state() and stepCount() saved: the continued run is the uninterrupted one (checkpoints). */
 class LoadStateTest {
-    private static void step(Case c, Optimizer optimizer, double[] params) {
-        if (c.lookAhead()) {
-            optimizer.step(params, (x, g) -> {
-                Cases.quadraticGradient(x, g);
-                return Double.NaN;
-            });
-        } else {
-            double[] g = new double[params.length];
-            Cases.quadraticGradient(params, g);
-            optimizer.step(params, g);
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("course.optim.Cases#all")
     void aRestoredOptimizerContinuesExactlyWhereTheSavedOneWas(Case c) {
         Optimizer original = c.make().get();
         double[] params = {0.4, -1.3, 2.2, 0.0};
         for (int k = 0; k < 5; k++) {
-            step(c, original, params);
+            Cases.quadraticStep(c, original, params);
         }
         Optimizer restored = c.make().get();
         restored.loadState(original.state(), original.stepCount());
         assertEquals(5, restored.stepCount());
         double[] copy = params.clone();
         for (int k = 0; k < 5; k++) {
-            step(c, original, params);
-            step(c, restored, copy);
+            Cases.quadraticStep(c, original, params);
+            Cases.quadraticStep(c, restored, copy);
         }
         assertArrayEquals(params, copy, 0.0, c.name());
         assertEquals(original.stepCount(), restored.stepCount());

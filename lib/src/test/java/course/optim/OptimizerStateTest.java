@@ -19,20 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptimizerStateTest {
     private static final double[] START = {0.4, -1.3, 2.2, 0.0};
 
-    /** One step on Σ ½·(i%5 + 1)·(θᵢ − 1)², through a closure where the optimizer needs one. */
-    private static void step(Case c, Optimizer optimizer, double[] params) {
-        if (c.lookAhead()) {
-            optimizer.step(params, (x, g) -> {
-                Cases.quadraticGradient(x, g);
-                return Double.NaN;
-            });
-        } else {
-            double[] g = new double[params.length];
-            Cases.quadraticGradient(params, g);
-            optimizer.step(params, g);
-        }
-    }
-
     private static void assertSameState(Map<String, double[]> expected, Map<String, double[]> actual, String what) {
         assertEquals(expected.keySet(), actual.keySet(), what);
         for (String name : expected.keySet()) {
@@ -54,13 +40,13 @@ class OptimizerStateTest {
             assertEquals(0, o.state(e.getKey()).length, e.getKey() + " by name before any step");
         }
         double[] p = START.clone();
-        step(c, o, p);
+        Cases.quadraticStep(c, o, p);
         assertEquals(1, o.stepCount());
         for (Map.Entry<String, double[]> e : o.state().entrySet()) {
             assertEquals(START.length, e.getValue().length, e.getKey() + " after the first step");
         }
-        step(c, o, p);
-        step(c, o, p);
+        Cases.quadraticStep(c, o, p);
+        Cases.quadraticStep(c, o, p);
         assertEquals(3, o.stepCount());
     }
 
@@ -78,8 +64,8 @@ class OptimizerStateTest {
     void stateIsACopyThatCannotChangeTheOptimizer(Case c) {
         Optimizer o = c.make().get();
         double[] p = START.clone();
-        step(c, o, p);
-        step(c, o, p);
+        Cases.quadraticStep(c, o, p);
+        Cases.quadraticStep(c, o, p);
         Optimizer twin = o.copy();
         Map<String, double[]> shown = o.state();
         for (String name : shown.keySet()) {
@@ -91,8 +77,8 @@ class OptimizerStateTest {
         shown.clear();
         assertSameState(twin.state(), o.state(), c.name());
         double[] q = p.clone();
-        step(c, o, p);
-        step(c, twin, q);
+        Cases.quadraticStep(c, o, p);
+        Cases.quadraticStep(c, twin, q);
         assertArrayEquals(q, p, 0.0, "mutating what state() returned changed the next step");
     }
 
@@ -100,12 +86,12 @@ class OptimizerStateTest {
     @MethodSource("course.optim.Cases#all")
     void resetMakesTheNextStepAFirstStep(Case c) {
         double[] fresh = START.clone();
-        step(c, c.make().get(), fresh);
+        Cases.quadraticStep(c, c.make().get(), fresh);
 
         Optimizer o = c.make().get();
         double[] p = {5, 6, 7, 8};
         for (int k = 0; k < 4; k++) {
-            step(c, o, p);
+            Cases.quadraticStep(c, o, p);
         }
         o.reset();
         assertEquals(0, o.stepCount());
@@ -113,7 +99,7 @@ class OptimizerStateTest {
             assertEquals(0, s.length, "reset forgets the state");
         }
         double[] again = START.clone();
-        step(c, o, again);
+        Cases.quadraticStep(c, o, again);
         assertArrayEquals(fresh, again, 0.0, "after reset the step must equal a fresh optimizer's first step");
         assertEquals(1, o.stepCount());
     }
@@ -133,7 +119,7 @@ class OptimizerStateTest {
         Optimizer o = c.make().get();
         double[] p = START.clone();
         for (int k = 0; k < 3; k++) {
-            step(c, o, p);
+            Cases.quadraticStep(c, o, p);
         }
         Optimizer copy = o.copy();
         assertNotSame(o, copy);
@@ -142,20 +128,20 @@ class OptimizerStateTest {
         assertEquals(o.toString(), copy.toString());
         double[] q = p.clone();
         for (int k = 0; k < 3; k++) {
-            step(c, o, p);
-            step(c, copy, q);
+            Cases.quadraticStep(c, o, p);
+            Cases.quadraticStep(c, copy, q);
             assertArrayEquals(p, q, 0.0, "the copy must continue exactly as the original, step " + k);
         }
         assertSameState(o.state(), copy.state(), c.name());
         // independence: stepping the original leaves the copy as it was, and the other way round
         Map<String, double[]> copyState = copy.state();
-        step(c, o, p);
+        Cases.quadraticStep(c, o, p);
         assertSameState(copyState, copy.state(), "the copy after the original stepped");
         assertEquals(7, o.stepCount());
         assertEquals(6, copy.stepCount());
         Map<String, double[]> originalState = o.state();
-        step(c, copy, q);
-        step(c, copy, q);
+        Cases.quadraticStep(c, copy, q);
+        Cases.quadraticStep(c, copy, q);
         assertSameState(originalState, o.state(), "the original after the copy stepped");
         // a copy's learning rate is its own
         copy.setLearningRate(0.123);
@@ -167,9 +153,9 @@ class OptimizerStateTest {
     @MethodSource("course.optim.Cases#all")
     void reusingOnAnotherSizeThrowsWithBothSizes(Case c) {
         Optimizer o = c.make().get();
-        step(c, o, START.clone());
+        Cases.quadraticStep(c, o, START.clone());
         double[] other = {1, 2, 3, 4, 5, 6, 7};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step(c, o, other));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cases.quadraticStep(c, o, other));
         assertTrue(e.getMessage().contains("4") && e.getMessage().contains("7"), e.getMessage());
         assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7}, other, 0.0, "params untouched");
         assertEquals(1, o.stepCount());

@@ -48,16 +48,12 @@ class StepThreadsTest {
         double[] paramsAlone = start(SIZE);
         double[] paramsSplit = paramsAlone.clone();
         double[] grad = new double[SIZE];
-        Differentiable quadratic = (x, g) -> {
-            Cases.quadraticGradient(x, g);
-            return Double.NaN;
-        };
         long splitBefore = StepThreads.splitSteps();
         for (int k = 0; k < 5; k++) {
             StepThreads.setThreads(1);
-            stepOnce(c, alone, paramsAlone, grad, quadratic);
+            Cases.quadraticStep(c, alone, paramsAlone, grad);
             StepThreads.setThreads(3);
-            stepOnce(c, split, paramsSplit, grad, quadratic);
+            Cases.quadraticStep(c, split, paramsSplit, grad);
         }
         assertArrayEquals(paramsAlone, paramsSplit, c.name() + ": parameters after 5 steps");
         Map<String, double[]> stateAlone = alone.state();
@@ -227,15 +223,6 @@ class StepThreadsTest {
         }
         throw new AssertionError("split Adam steps allocated in every window of 100 steps: "
                 + Arrays.toString(allocated) + " bytes");
-    }
-
-    private static void stepOnce(Case c, Optimizer optimizer, double[] params, double[] grad, Differentiable objective) {
-        if (c.lookAhead()) {
-            optimizer.step(params, objective);
-        } else {
-            Cases.quadraticGradient(params, grad);
-            optimizer.step(params, grad);
-        }
     }
 
     private static double[] start(int size) {
