@@ -106,8 +106,11 @@ final class BatchedConvolutionHelper implements ConvolutionHelper {
             return null;
         }
         Shapes s = new Shapes(input, weights, kernel, strides, pad, mode, dilation);
+        // The same input object as the last forward pass: DL4J's training step runs that pass on it just
+        // before this one and changes nothing in between, so its patches still hold (a batch array reused
+        // for the next step gets a forward pass, and fresh patches, first).
         INDArray columns = input == patchesOf && patches != null
-                ? patches.reshape('c', s.batch, s.patchLength, s.positions)  // the forward pass's patches of this input
+                ? patches.reshape('c', s.batch, s.patchLength, s.positions)
                 : patches(input, s, kernel, strides, pad, dilation);
         INDArray d = contiguous(delta) ? delta : workspaceMgr.dup(ArrayType.BP_WORKING_MEM, delta, 'c');
         INDArray d3 = d.reshape('c', s.batch, s.outChannels, s.positions);

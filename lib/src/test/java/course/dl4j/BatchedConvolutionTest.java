@@ -38,9 +38,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 class BatchedConvolutionTest {
     private static MultiLayerNetwork twoConvolutions(boolean batched, int stride, int padding, ConvolutionMode mode) {
+        return twoConvolutions(batched, stride, padding, mode, CacheMode.DEVICE);
+    }
+
+    private static MultiLayerNetwork twoConvolutions(boolean batched, int stride, int padding, ConvolutionMode mode,
+            CacheMode cache) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(3).dataType(DataType.DOUBLE).updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER_UNIFORM)
-                .biasInit(0.05).convolutionMode(mode).cacheMode(CacheMode.DEVICE).list();
+                .biasInit(0.05).convolutionMode(mode).cacheMode(cache).list();
         for (int k = 0; k < 2; k++) {
             ConvolutionLayer.Builder builder = batched ? new BatchedConvolution.Builder(3, 3) : new ConvolutionLayer.Builder(3, 3);
             builder.nOut(k == 0 ? 4 : 5).stride(k == 0 ? stride : 1, k == 0 ? stride : 1).padding(padding, padding)
@@ -70,10 +75,14 @@ class BatchedConvolutionTest {
     }
 
     private static void sameAsDl4j(int stride, int padding, ConvolutionMode mode) {
-        MultiLayerNetwork ours = twoConvolutions(true, stride, padding, mode);
-        MultiLayerNetwork theirs = twoConvolutions(false, stride, padding, mode);
+        sameAsDl4j(stride, padding, mode, CacheMode.DEVICE);
+    }
+
+    private static void sameAsDl4j(int stride, int padding, ConvolutionMode mode, CacheMode cache) {
+        MultiLayerNetwork ours = twoConvolutions(true, stride, padding, mode, cache);
+        MultiLayerNetwork theirs = twoConvolutions(false, stride, padding, mode, cache);
         assertEquals(0, relativeDifference(ours.params(), theirs.params()), "same seed, same initial parameters");
-        String where = "stride " + stride + ", padding " + padding + ", " + mode;
+        String where = "stride " + stride + ", padding " + padding + ", " + mode + ", cache " + cache;
         DataSet batch = data(6, 11);
         assertTrue(relativeDifference(ours.output(batch.getFeatures()), theirs.output(batch.getFeatures())) < 1e-12,
                 where + ": outputs");
@@ -105,6 +114,12 @@ class BatchedConvolutionTest {
     @Test
     void stride2WithPaddingMatchesDl4j() {
         sameAsDl4j(2, 1, ConvolutionMode.Truncate);
+    }
+
+    /** Without DL4J's cache the backward pass runs the forward pass again, inside the backward workspaces. */
+    @Test
+    void withoutTheCacheMatchesDl4jToo() {
+        sameAsDl4j(1, 0, ConvolutionMode.Truncate, CacheMode.NONE);
     }
 
     @Test
