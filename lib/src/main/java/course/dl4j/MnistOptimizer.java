@@ -43,6 +43,8 @@ import org.nd4j.linalg.learning.config.Sgd;
  * {@code NAME-lib} runs the course's optimizer where DL4J has the rule (sgd-lib, adam-lib,
  * nesterov-lib); {@code NAME-dl4j} runs DL4J's own updater with the same numbers where its rule
  * differs (rmsprop-dl4j, adagrad-dl4j, adadelta-dl4j), to show what the difference does.
+ * {@code NAME@LR} runs any of them at another learning rate ({@code adadelta@1.0}: Adadelta at the
+ * rate its paper intends; {@code adagrad@0.01}), everything else as {@code NAME} has it.
  */
 public record MnistOptimizer(String name, String keras, String implementation, boolean course,
                              Supplier<IUpdater> factory) {
@@ -71,7 +73,7 @@ public record MnistOptimizer(String name, String keras, String implementation, b
     }
 
     private static void dl4j(String name, String keras, Supplier<IUpdater> dl4j, Supplier<Optimizer> ours) {
-        ALL.put(name, new MnistOptimizer(name, keras, "DL4J " + describe(dl4j.get()), false, dl4j));
+        ALL.put(name, new MnistOptimizer(name, keras, describe(dl4j.get()), false, dl4j));
         ALL.put(name + "-lib", fromCourse(name + "-lib", keras, ours));
     }
 
@@ -79,7 +81,7 @@ public record MnistOptimizer(String name, String keras, String implementation, b
         ALL.put(name, fromCourse(name, keras, ours));
         if (dl4j != null) {
             ALL.put(name + "-dl4j", new MnistOptimizer(name + "-dl4j", keras + " with DL4J's own rule",
-                    "DL4J " + describe(dl4j.get()), false, dl4j));
+                    describe(dl4j.get()), false, dl4j));
         }
     }
 
@@ -89,7 +91,8 @@ public record MnistOptimizer(String name, String keras, String implementation, b
     }
 
     private static String describe(IUpdater updater) {
-        return updater.toString();
+        return updater instanceof CourseUpdater ours ? "course " + ours.optimizer() + " via CourseUpdater"
+                : "DL4J " + updater;
     }
 
     /** A fresh DL4J updater configuration. */
@@ -97,16 +100,54 @@ public record MnistOptimizer(String name, String keras, String implementation, b
         return factory.get();
     }
 
-    /** The optimizer of this name (case-insensitive); the message lists the names there are. */
+    /**
+     * The optimizer of this name (case-insensitive), or {@code NAME@LR}: that optimizer at learning
+     * rate LR; the message lists the names there are.
+     */
     public static MnistOptimizer of(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("no optimizer name given: choose from " + names());
+            throw new IllegalArgumentException("no optimizer name given: choose from " + names()
+                    + " (or NAME@LR for another learning rate, e.g. adadelta@1.0)");
         }
-        MnistOptimizer found = ALL.get(name.strip().toLowerCase(Locale.ROOT));
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        int at = key.indexOf('@');
+        MnistOptimizer found = ALL.get(at < 0 ? key : key.substring(0, at));
         if (found == null) {
-            throw new IllegalArgumentException("unknown optimizer '" + name.strip() + "': choose from " + names());
+            throw new IllegalArgumentException("unknown optimizer '" + name.strip() + "': choose from " + names()
+                    + " (or NAME@LR for another learning rate, e.g. adadelta@1.0)");
         }
-        return found;
+        return at < 0 ? found : found.atLearningRate(key.substring(at + 1), name.strip());
+    }
+
+    private MnistOptimizer atLearningRate(String text, String asGiven) {
+        double rate;
+        try {
+            rate = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + asGiven + "': the part after @ must be a learning rate, "
+                    + "such as adadelta@1.0");
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("'" + asGiven + "': the learning rate must be a positive number, got "
+                    + text);
+        }
+        String label = name + "@" + text;
+        String kerasAtRate = keras.replaceFirst("learning_rate=[^,)]*", "learning_rate=" + text);
+        Supplier<IUpdater> base = factory;
+        Supplier<IUpdater> atRate = () -> {
+            IUpdater updater = base.get();
+            if (updater instanceof CourseUpdater ours) {
+                Optimizer optimizer = ours.optimizer();
+                optimizer.setLearningRate(rate);
+                return new CourseUpdater(optimizer);
+            }
+            if (!updater.hasLearningRate()) {
+                throw new IllegalArgumentException(label + ": DL4J's " + describe(updater) + " has no learning rate");
+            }
+            updater.setLrAndSchedule(rate, null);
+            return updater;
+        };
+        return new MnistOptimizer(label, kerasAtRate, describe(atRate.get()), course, atRate);
     }
 
     /** Parses a comma-separated list ("adam,sgd", "source", "beyond", "all"), keeping its order, without repeats. */

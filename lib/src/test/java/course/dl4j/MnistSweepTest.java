@@ -106,6 +106,24 @@ class MnistSweepTest {
         assertEquals(2, rows(dir).size(), "the rows of epoch 2 stay in the file");
     }
 
+    @Test
+    void nameAtRateRunsThatOptimizerAtAnotherLearningRate() {
+        MnistOptimizer adadelta = MnistOptimizer.of("adadelta@1.0");
+        assertEquals("adadelta@1.0", adadelta.name());
+        assertEquals("Adadelta(learning_rate=1.0, rho=0.95, epsilon=1e-7)", adadelta.keras());
+        CourseUpdater ours = (CourseUpdater) adadelta.updater();
+        assertEquals(1.0, ours.optimizer().learningRate(), 0.0);
+        assertTrue(ours.optimizer().toString().contains("rho=0.95, eps=1.0E-7"), "the rest as adadelta has it: " + ours.optimizer());
+        assertTrue(adadelta.implementation().contains("lr=1.0"), adadelta.implementation());
+        MnistOptimizer adam = MnistOptimizer.of("adam@0.003");
+        assertEquals(0.003, ((org.nd4j.linalg.learning.config.Adam) adam.updater()).getLearningRate(), 0.0);
+        assertEquals(0.001, ((org.nd4j.linalg.learning.config.Adam) MnistOptimizer.of("adam").updater()).getLearningRate(),
+                0.0, "the named optimizer is unchanged");
+        assertMessage("'adagrad@fast': the part after @ must be a learning rate", "--optimizers", "adagrad@fast");
+        assertMessage("'adagrad@-1': the learning rate must be a positive number", "--optimizers", "adagrad@-1");
+        assertMessage("unknown optimizer 'adagard@0.01'", "--optimizers", "adagard@0.01");
+    }
+
     private static MnistEpoch find(Path out, String optimizer, int epoch) {
         return rows(out).stream().map(MnistResults.Row::epoch)
                 .filter(e -> e.optimizer().equals(optimizer) && e.epoch() == epoch).findFirst().orElseThrow();
