@@ -1,7 +1,9 @@
-#!/usr/bin/python3
-"""Run one notebook in a real browser against a running classic Jupyter Notebook 6 server.
+#!/usr/bin/env python3
+"""Run one notebook in a real browser in the classic Jupyter Notebook UI (nbclassic, served at
+/nbclassic/ by the course's Jupyter server; --ui-path /notebooks/ for a Notebook 6 server).
 
-Drives Debian's headless Chromium through Debian's python3-selenium: opens the notebook page,
+Drives Debian's headless Chromium through selenium (from the course's environment) and Debian's
+chromedriver: opens the notebook page,
 runs every cell through the UI (Cell > Run All), waits until the kernel is idle and every code
 cell has an execution count, then checks that
 
@@ -25,10 +27,10 @@ that already existed for the notebook is left alone).
 Exit status: 0 all checks passed, 1 a check failed (or the server/kernel/page misbehaved),
 2 selenium or chromium is missing (or bad command-line usage).
 
-Run it with Debian's Python (/usr/bin/python3), which is where python3-selenium is installed:
+Run it with the course's Python (.venv/bin/python, which bin/course builds), where selenium is:
 
-  /usr/bin/python3 tools/browser_check.py --url http://127.0.0.1:8888 --token TOKEN \\
-      --notebook notebooks/00-getting-started.ipynb --screenshot target/browser/00-getting-started.png
+  .venv/bin/python tools/browser_check.py --url http://127.0.0.1:8888 --token TOKEN \\
+      --notebook 00-getting-started.ipynb --screenshot target/browser/00-getting-started.png
 """
 
 import argparse
@@ -48,7 +50,7 @@ import png_pixels  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-INSTALL_HINT = "apt-get install python3-selenium chromium chromium-driver"
+INSTALL_HINT = "apt-get install chromium chromium-driver; selenium comes with the course's environment (bin/course builds .venv/)"
 CHROMIUM_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -78,6 +80,9 @@ def parse_args(argv):
     p.add_argument("--token", default="", help="server token (may be empty)")
     p.add_argument("--notebook", required=True,
                    help="notebook path relative to the server's notebook dir")
+    p.add_argument("--ui-path", default="/nbclassic/notebooks/",
+                   help="where the server serves the classic notebook page (default /nbclassic/notebooks/; "
+                        "/notebooks/ on a Notebook 6 server)")
     p.add_argument("--screenshot", required=True, help="PNG file to write (folders are created)")
     p.add_argument("--timeout", type=float, default=180.0,
                    help="seconds allowed for page load, kernel start and running all cells "
@@ -309,8 +314,8 @@ def wait_for(driver, deadline, what, probe, on_timeout):
         time.sleep(POLL_S)
 
 
-def open_notebook(driver, base, token, nb_path, deadline):
-    url = base + "/notebooks/" + quote_path(nb_path)
+def open_notebook(driver, base, token, nb_path, deadline, ui_path):
+    url = base + "/" + ui_path.strip("/") + "/" + quote_path(nb_path)
     if token:
         url += "?" + urllib.parse.urlencode({"token": token})
     driver.set_page_load_timeout(max(5, deadline - time.time()))
@@ -520,7 +525,7 @@ def check(args):
             raise CheckFailed("could not start headless Chromium via %s: %s"
                               % (CHROMEDRIVER, first_line(str(e), 300)))
         try:
-            kernel_name = open_notebook(driver, base, args.token, nb_path, deadline)
+            kernel_name = open_notebook(driver, base, args.token, nb_path, deadline, args.ui_path)
             if wanted_kernel and kernel_name != wanted_kernel:
                 print("browser check: warning: %s asks for kernel %r, which the server does not "
                       "have; Jupyter started %r instead" % (nb_path, wanted_kernel, kernel_name),
@@ -599,7 +604,7 @@ def main(argv=None):
         import selenium  # noqa: F401
         from selenium import webdriver  # noqa: F401
     except ImportError:
-        print("browser check: python3-selenium is missing (run with /usr/bin/python3; "
+        print("browser check: selenium is missing (run with the course's Python, .venv/bin/python; "
               "install: %s)" % INSTALL_HINT, file=sys.stderr)
         return 2
     missing = [p for p, pkg in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"))

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Serves the course with `bin/course lab --no-browser` and has headless Chromium open
-# 00-getting-started, run every cell and check for errors and figures (tools/browser_check.py).
-# Usage: tools/lab_browser_check.sh [PYTHON]   (PYTHON: one with selenium, default /usr/bin/python3)
+# 00-getting-started in the classic Notebook UI (nbclassic, at /nbclassic/), run every cell and check
+# for errors and figures (tools/browser_check.py).
+# Usage: tools/lab_browser_check.sh [PYTHON]   (PYTHON: one with selenium, default the course's .venv/bin/python)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PYTHON="${1:-/usr/bin/python3}"
+PYTHON="${1:-$ROOT/.venv/bin/python}"
 NOTEBOOK="${COURSE_BROWSER_NOTEBOOK:-00-getting-started.ipynb}"
 # 00-getting-started shows a line chart, a contour plot with paths and an animated race.
 PLOTLY="${COURSE_BROWSER_PLOTLY:-$([ "$NOTEBOOK" = 00-getting-started.ipynb ] && echo 3 || echo 0)}"
@@ -14,7 +15,7 @@ LOG="$ROOT/target/test-logs/lab-server.log"
 mkdir -p "$(dirname "$LOG")" "$ROOT/target/browser"
 
 "$ROOT/bin/course" lab --no-browser --ip 127.0.0.1 --port "$PORT" \
-  --NotebookApp.token="$TOKEN" --ServerApp.token="$TOKEN" >"$LOG" 2>&1 &
+  --IdentityProvider.token="$TOKEN" >"$LOG" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -23,7 +24,7 @@ for _ in $(seq 1 120); do
   if "$PYTHON" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$PORT/api/status?token=$TOKEN', timeout=2)" 2>/dev/null; then
     break
   fi
-  kill -0 "$SERVER" 2>/dev/null || { echo "browser check: the Notebook server exited; its log:"; tail -20 "$LOG"; exit 1; }
+  kill -0 "$SERVER" 2>/dev/null || { echo "browser check: the Jupyter server exited; its log:"; tail -20 "$LOG"; exit 1; }
   sleep 0.5
 done
 

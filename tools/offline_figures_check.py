@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Checks that a notebook's figures show in the places a notebook is read without the course's
 server, offline:
 
@@ -14,10 +14,10 @@ server, offline:
 
 Screenshots go to --out (default target/browser/): NAME-offline.png, NAME-nojs.png, NAME-png.png.
 Prints one summary line per view; exit status 0 all passed, 1 a check failed, 2 selenium or
-chromium missing. Run with Debian's Python (/usr/bin/python3), Jupyter's environment set
-(bin/course test does both):
+chromium missing. Run with the course's Python (.venv/bin/python: nbconvert and selenium), Jupyter's
+environment set (bin/course test does both):
 
-  /usr/bin/python3 tools/offline_figures_check.py notebooks/00-getting-started.ipynb --expect 3
+  .venv/bin/python tools/offline_figures_check.py notebooks/00-getting-started.ipynb --expect 3
 """
 
 import argparse
@@ -222,7 +222,7 @@ def main(argv=None):
     try:
         import selenium  # noqa: F401
     except ImportError:
-        print("offline figures: python3-selenium is missing (apt-get install python3-selenium)", file=sys.stderr)
+        print("offline figures: selenium is missing: run with the course's Python (.venv/bin/python, built by bin/course)", file=sys.stderr)
         return 2
     if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
         print("offline figures: chromium or chromedriver is missing (apt-get install chromium chromium-driver)",

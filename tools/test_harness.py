@@ -112,5 +112,107 @@ class CourseCommand(unittest.TestCase):
             self.assertIn(expected, done.stderr)
 
 
+def pins(lines, separator):
+    """{normalised name: version} of the `name<separator>version` lines, comments and blanks skipped."""
+    found = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip().lstrip("- ").strip()
+        if separator in line:
+            name, version = line.split(separator, 1)
+            found[name.strip().lower().replace("_", "-")] = version.strip()
+    return found
+
+
+class PythonEnvironment(unittest.TestCase):
+    """requirements.txt, environment.yml and the environment bin/course builds from them."""
+
+    def setUp(self):
+        with open(os.path.join(ROOT, "requirements.txt")) as f:
+            self.requirements = f.read().splitlines()
+
+    def direct(self):
+        start = self.requirements.index("# direct:")
+        names = []
+        for line in self.requirements[start + 1:]:
+            if line.startswith("#"):
+                break
+            names.append(line.split("==")[0].lower().replace("_", "-"))
+        return names
+
+    def test_every_requirement_is_pinned_exactly(self):
+        for line in self.requirements:
+            if line.strip() and not line.startswith("#"):
+                self.assertRegex(line, r"^[A-Za-z0-9_.-]+==[0-9][0-9A-Za-z.+-]*$", "not an exact pin: " + line)
+        for needed in ("jupyterlab", "notebook", "nbclient", "nbconvert", "nbformat", "jupyter-client",
+                       "jupyter-kernel-test", "playwright"):
+            self.assertIn(needed, self.direct())
+        self.assertTrue(pins(self.requirements, "==")["jupyterlab"].startswith("4."))
+        self.assertTrue(pins(self.requirements, "==")["notebook"].startswith("7."))
+
+    def test_environment_yml_pins_the_same_versions(self):
+        with open(os.path.join(ROOT, "environment.yml")) as f:
+            conda = pins([l for l in f if l.startswith("  - ") and "=" in l], "=")
+        requirements = pins(self.requirements, "==")
+        conda.pop("python")
+        for tool in ("openjdk", "maven", "nodejs"):
+            conda.pop(tool, None)
+        self.assertEqual(sorted(conda), sorted(self.direct()),
+                         "environment.yml and requirements.txt's direct packages differ")
+        for name, version in conda.items():
+            self.assertEqual(version, requirements[name], f"{name}: environment.yml {version}, "
+                             f"requirements.txt {requirements[name]}")
+
+    def test_the_environment_is_the_one_requirements_txt_describes(self):
+        """bin/course built .venv from this very file (its stamp) and pip finds every pin installed."""
+        venv = os.environ.get("COURSE_VENV", os.path.join(ROOT, ".venv"))
+        if os.path.realpath(sys.prefix) != os.path.realpath(venv):
+            self.skipTest("not running in the course's environment")
+        import hashlib
+        with open(os.path.join(ROOT, "requirements.txt"), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        with open(os.path.join(venv, ".course-requirements")) as f:
+            self.assertEqual(f.read().strip(), digest)
+        from importlib import metadata
+        for name, version in pins(self.requirements, "==").items():
+            self.assertEqual(metadata.version(name), version, name)
+
+    def test_no_network_is_one_message_with_the_fix_and_leaves_nothing(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            venv = os.path.join(scratch, "venv")
+            done = subprocess.run([COURSE, "jupyter", "--version"], capture_output=True, text=True, timeout=300,
+                                  env={**os.environ, "COURSE_VENV": venv, "PIP_INDEX_URL": "http://127.0.0.1:9/simple",
+                                       "PIP_NO_CACHE_DIR": "1", "PIP_FIND_LINKS": "",
+                                       "PATH": os.environ["PATH"].replace(os.path.join(ROOT, ".venv", "bin") + os.pathsep, "")})
+            self.assertNotEqual(done.returncode, 0)
+            errors = [l for l in done.stderr.splitlines() if "could not install" in l]
+            self.assertEqual(len(errors), 1, done.stderr)
+            self.assertIn("the package index could not be reached", errors[0])
+            self.assertIn("PIP_INDEX_URL", errors[0])
+            self.assertIn("PIP_FIND_LINKS", errors[0])
+            self.assertIn("the next run tries again", errors[0])
+            self.assertEqual([n for n in os.listdir(scratch) if n.startswith("venv")], [], "something was left behind")
+
+    def test_too_old_python_is_refused_with_its_version(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            fake = os.path.join(scratch, "python3")
+            with open(fake, "w") as f:
+                f.write("#!/bin/sh\ncase \"$2\" in *print*version_info*) echo 3.8.10 ;; *) exit 1 ;; esac\n")
+            os.chmod(fake, 0o755)
+            done = subprocess.run([COURSE, "jupyter", "--version"], capture_output=True, text=True, timeout=60,
+                                  env={**os.environ, "COURSE_VENV": os.path.join(scratch, "venv"), "COURSE_PYTHON": fake})
+        self.assertNotEqual(done.returncode, 0)
+        self.assertEqual(done.stderr.strip().count("\n"), 0, done.stderr)
+        self.assertIn("is Python 3.8.10", done.stderr)
+        self.assertIn("needs 3.11 or newer", done.stderr)
+
+    def test_jupyter_runs_in_the_environment_and_sees_the_course_kernel(self):
+        done = subprocess.run([COURSE, "jupyter", "kernelspec", "list", "--json"], capture_output=True, text=True,
+                              timeout=120)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("optimizers-course-java", json.loads(done.stdout)["kernelspecs"])
+        done = subprocess.run([COURSE, "jupyter", "lab", "--version"], capture_output=True, text=True, timeout=120)
+        self.assertEqual(done.stdout.strip(), pins(self.requirements, "==")["jupyterlab"])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -2,7 +2,7 @@
 starts that do not answer kernel_info within 10 s. Each kernel is then shut down the way Jupyter
 does it (a shutdown request), and the script checks its JVM really exited.
 
-Usage: /usr/bin/python3 kernel_start_stress.py [--starts N] [--kernel NAME] [--json OUT]
+Usage: ../../../../.venv/bin/python kernel_start_stress.py [--starts N] [--kernel NAME] [--json OUT]
 Exit status 1 when any start failed or any kernel outlived its shutdown.
 """
 import argparse

@@ -2,7 +2,7 @@
 sample it knows, plus the behaviours that broke other Java kernels (state, errors, interrupt,
 display ids, magics, start-up checks). One test class per JDK found on the machine.
 
-Run: /usr/bin/python3 -m unittest -v test_kernel   (from this folder, after the build)
+Run: ../../../../.venv/bin/python -m unittest -v test_kernel   (from this folder, after the build; bin/course test does)
 """
 import json
 import os
