@@ -51,7 +51,10 @@ public abstract class Figure<F extends Figure<F>> {
         return (F) this;
     }
 
-    /** Size in pixels, of the interactive figure and of the PNG alike (default 640 × 400). */
+    /**
+     * Size in pixels of the PNG (default 640 × 400); the interactive figure has this height and fills the
+     * width of the output area or page it is shown in.
+     */
     public F size(int width, int height) {
         if (width < 100 || height < 100) {
             throw new IllegalArgumentException("a figure needs at least 100x100 pixels, got " + width + "x" + height);
@@ -134,11 +137,45 @@ public abstract class Figure<F extends Figure<F>> {
         return Json.write(spec(false), Json.DISPLAY_DIGITS);
     }
 
+    /**
+     * Pixels from the top of an interactive figure to the top of its title: below plotly's modebar, the
+     * row of buttons at the top right (about 34 px tall), which would otherwise cover a long title.
+     */
+    static final int TITLE_TOP = 40;
+    /** How much lower the title (and so the plot area) sits than in the PNG's layout, in pixels. */
+    static final int TITLE_DROP = 30;
+
     private Map<String, Object> spec(boolean full) {
         checkDrawable();
         Map<String, Object> spec = new LinkedHashMap<>(plotly(full));
-        spec.put("config", Map.of("displaylogo", false, "responsive", false));
+        spec.put("layout", responsive(spec.get("layout")));
+        spec.put("config", Map.of("displaylogo", false, "responsive", true));
         return spec;
+    }
+
+    /**
+     * The interactive figure fills the width it is shown in (an output area, a page) at the figure's
+     * height, and its title sits below the modebar; the PNG keeps {@link #width()} × {@link #height()}.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> responsive(Object plotlyLayout) {
+        Map<String, Object> layout = new LinkedHashMap<>((Map<String, Object>) plotlyLayout);
+        layout.remove("width");
+        layout.put("autosize", true);
+        layout.put("height", height);
+        if (!title.isEmpty() && layout.get("title") instanceof Map<?, ?> titleSpec) {
+            Map<String, Object> placed = new LinkedHashMap<>((Map<String, Object>) titleSpec);
+            placed.put("yref", "container");
+            placed.put("y", 1 - TITLE_TOP / (double) height);
+            placed.put("yanchor", "top");
+            layout.put("title", placed);
+            Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> m
+                    ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+            int top = margin.get("t") instanceof Number t ? t.intValue() : 60;
+            margin.put("t", top + TITLE_DROP);
+            layout.put("margin", margin);
+        }
+        return layout;
     }
 
     /** The HTML a notebook shows (the first figure of a kernel also carries plotly.js). */
@@ -149,8 +186,8 @@ public abstract class Figure<F extends Figure<F>> {
 
     private String html(String json, String pngBase64, String plotlyJs) {
         String id = "course-fig-" + IDS.incrementAndGet();
-        return "<div class=\"course-figure\" id=\"" + id + "\" style=\"width:" + width + "px;height:" + height
-                + "px;max-width:100%\">\n<img src=\"data:image/png;base64," + pngBase64 + "\" width=\"" + width
+        return "<div class=\"course-figure\" id=\"" + id + "\" style=\"width:100%;height:" + height
+                + "px\">\n<img src=\"data:image/png;base64," + pngBase64 + "\" width=\"" + width
                 + "\" height=\"" + height + "\" alt=\"" + escape(describe()) + "\" style=\"max-width:100%;height:auto\">\n"
                 + "<script type=\"application/json\" class=\"course-figure-spec\">" + json + "</script>\n</div>\n"
                 + plotlyJs + PlotlyJs.loader(id);

@@ -76,7 +76,16 @@ class FigureSpecTest {
         assertEquals("log", layout.getAsJsonObject("yaxis").get("type").getAsString());
         assertEquals("linear", layout.getAsJsonObject("xaxis").get("type").getAsString());
         assertTrue(layout.get("showlegend").getAsBoolean());
-        assertEquals(640, layout.get("width").getAsInt());
+        // Responsive: no fixed width, the figure's height, the title below the modebar (the PNG stays 640 x 400).
+        assertFalse(layout.has("width"), "a fixed width: " + layout.get("width"));
+        assertTrue(layout.get("autosize").getAsBoolean());
+        assertEquals(400, layout.get("height").getAsInt());
+        assertTrue(spec.getAsJsonObject("config").get("responsive").getAsBoolean());
+        JsonObject title = layout.getAsJsonObject("title");
+        assertEquals("container", title.get("yref").getAsString());
+        assertEquals(400 - Figure.TITLE_TOP, 400 * title.get("y").getAsDouble(), 1e-9, "title top in pixels from the bottom");
+        assertTrue(layout.getAsJsonObject("margin").get("t").getAsInt() >= Figure.TITLE_TOP + 30, "room for the title");
+        assertEquals(640, chart.toImage().getWidth());
         List<JsonObject> traces = traces(spec);
         assertEquals(2, traces.size());
         assertEquals("scatter", traces.get(0).get("type").getAsString());
