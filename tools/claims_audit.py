@@ -15,7 +15,8 @@ The rule (README, "Every sentence true"):
   kernel's markdown(...) output) is not a markdown cell, so it is never a claim: it cannot disagree
   with the numbers it is built from.
 - Questions (a sentence ending in ?) and what the learner is asked to try (from a line starting
-  **What to try, **Try this, **Questions or **Your turn to the end of the cell) state nothing.
+  **What to try, **Try this, **Questions or **Your turn to the end of the cell, and the cells under a
+  heading of those names) state nothing.
 - A *summary section* is a heading "Summary", "What we found", "Takeaways", "What we learned" or "Recap"
   and every cell under it up to the next heading of the same or a higher level. An unbound claim
   there fails the audit; elsewhere it is listed.
@@ -35,6 +36,7 @@ import re
 import sys
 
 SUMMARY_HEADINGS = re.compile(r"^(summary|what we found|takeaways|what we learned|recap)\b", re.IGNORECASE)
+INSTRUCTION_HEADINGS = re.compile(r"^(what to try|try this|questions?|your turn)\b", re.IGNORECASE)
 
 COMPARISONS = re.compile(
     r"\b(wins?|won|winner|beats?|beaten|faster|slower|fewer|closer|farther|further from|better|worse|"
@@ -168,7 +170,7 @@ def audit(path):
         nb = json.load(f)
     cells = nb.get("cells", [])
     literals = code_literals(cells)
-    summary_level = None
+    summary_level = instruction_level = None
     report = {"notebook": os.path.basename(path), "claims": 0, "bound": 0, "unbound": [], "summary_unbound": 0}
     previous = None
     for index, cell in enumerate(cells):
@@ -179,9 +181,13 @@ def audit(path):
                 level, title = h
                 if summary_level is not None and level <= summary_level:
                     summary_level = None
+                if instruction_level is not None and level <= instruction_level:
+                    instruction_level = None
                 if SUMMARY_HEADINGS.match(title):
                     summary_level = level
-            found = claims(text, literals)
+                if INSTRUCTION_HEADINGS.match(title):
+                    instruction_level = level
+            found = [] if instruction_level is not None else claims(text, literals)
             report["claims"] += len(found)
             if binds(previous):
                 report["bound"] += len(found)

@@ -69,6 +69,13 @@ class ClaimsAuditTest(unittest.TestCase):
         self.assertEqual(0, status, out)
         self.assertIn("claims audit: 0 claims", out)
 
+    def test_a_what_to_try_section_states_nothing(self):
+        path = self.notebook(md("## What to try next\n\nSet the rate to 1.1 and see which is faster."),
+                             md("## Later\n\nIt took 117 steps."))
+        status, out = self.run_audit(path)
+        self.assertEqual(0, status, out)
+        self.assertIn("claims audit: 1 claims, 1 unbound", out)
+
     def test_outside_summaries_unbound_claims_are_listed_but_do_not_fail(self):
         path = self.notebook(md("## The bowl\n\nAdaGrad took 64 steps, RMSProp 30: RMSProp is faster."),
                              md("## Summary\n\nAdaGrad keeps a running sum of squared gradients."))
