@@ -308,15 +308,13 @@ def menu(page, top, label):
     item.click()
 
 
-def wait_idle(page, deadline, what, settle=1.5, on_poll=None, restarting=False):
+def wait_idle(page, deadline, what, settle=1.5, restarting=False):
     """Waits until the kernel is idle and no cell runs, `settle` seconds in a row (restarting: the
     kernel may pass through restarting/unknown/starting on the way)."""
     quiet_since = None
     state = None
     while True:
         state = page.evaluate(JS_STATE)
-        if on_poll:
-            on_poll(state)
         if state["status"] == "dead" or (not restarting and state["status"] in ("restarting", "autorestarting")):
             raise CheckFailed("%s: the kernel went %s" % (what, state["status"]))
         quiet = state["status"] == "idle" and state["running"] == 0
@@ -349,7 +347,9 @@ def check_cells(name, state):
 def element_pixels(page, figure_id, path=None):
     element = page.locator("#" + figure_id)
     element.scroll_into_view_if_needed()
-    element.hover()  # shows the modebar, so a screenshot shows where it sits
+    box = element.bounding_box()
+    if box:  # the pointer at the top edge shows the modebar (so a screenshot shows where it sits), no hover label
+        element.hover(position={"x": max(1, box["width"] / 2), "y": 3})
     time.sleep(0.3)
     png = element.screenshot(path=path) if path else element.screenshot()
     return png_pixels.stats(png_pixels.decode(png))
@@ -399,9 +399,10 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
     name = os.path.basename(path)
     started = time.time()
     deadline = started + timeout
-    page = lab.open(server, path, ui)
+    page = None
     result = {"notebook": name, "ui": ui, "failures": []}
     try:
+        page = lab.open(server, path, ui)
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
         state = page.evaluate(JS_STATE)
         if any(c["type"] == "code" and c["count"] is not None for c in state["cells"]):
@@ -409,13 +410,7 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
         if watch_progress:
             page.evaluate(JS_WATCH_PROGRESS)
         menu(page, "Run", "Run All Cells")
-        states = []
-
-        def poll(s):
-            if watch_progress and s["running"]:
-                states.append(page.evaluate("() => window.__courseProgress.states.length"))
-
-        state = wait_idle(page, deadline, name, on_poll=poll)
+        state = wait_idle(page, deadline, name)
         result["failures"] += check_cells(name, state)
         code = [c for c in state["cells"] if c["type"] == "code"]
         expected = [f for c in code for f in c["figures"]]
@@ -445,12 +440,14 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
     except (CheckFailed, PlaywrightError) as e:
         result["failures"].append("%s: %s" % (name, first_line(str(e), 300)) if isinstance(e, PlaywrightError) else str(e))
         try:
-            page.screenshot(path=shot or os.path.join(out, os.path.splitext(name)[0] + ".png"))
+            if page is not None:
+                page.screenshot(path=shot or os.path.join(out, os.path.splitext(name)[0] + ".png"))
         except Exception:
             pass
     finally:
         result["seconds"] = time.time() - started
-        page.close()
+        if page is not None:
+            page.close()
         server.shutdown_sessions(path)
     return result
 
@@ -481,8 +478,9 @@ def interrupt_and_restart(lab, server, out):
     path = SCRATCH_DIR + "/scratch.ipynb"
     failures = []
     scratch_put(server, "scratch.ipynb", scratch_notebook())
-    page = lab.open(server, path)
+    page = None
     try:
+        page = lab.open(server, path)
         deadline = time.time() + 180
         first = run_cell(page, 0, deadline, "scratch cell 1")
         if first["errors"]:
@@ -520,7 +518,8 @@ def interrupt_and_restart(lab, server, out):
     except (CheckFailed, PlaywrightError) as e:
         failures.append("scratch: " + first_line(str(e), 300))
     finally:
-        page.close()
+        if page is not None:
+            page.close()
         server.shutdown_sessions(path)
         scratch_clean(server)
     return {"notebook": "scratch (interrupt, restart)", "ui": "lab", "cells": len(SCRATCH_CELLS),
@@ -588,9 +587,10 @@ def windowing_full(lab, server, path, out, timeout=600):
     started = time.time()
     failures = []
     set_windowing(server, "full")
-    page = lab.open(server, path)
+    page = None
     result = {"notebook": name + " (windowingMode full)", "ui": "lab", "failures": failures}
     try:
+        page = lab.open(server, path)
         mode = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.notebookConfig.windowingMode")
         if mode != "full":
             raise CheckFailed("%s: windowingMode is %r after setting it to 'full'" % (name, mode))
@@ -652,7 +652,8 @@ def windowing_full(lab, server, path, out, timeout=600):
     except (CheckFailed, PlaywrightError) as e:
         failures.append("%s (full): %s" % (name, first_line(str(e), 300)))
     finally:
-        page.close()
+        if page is not None:
+            page.close()
         server.shutdown_sessions(path)
         set_windowing(server, None)
     result["seconds"] = time.time() - started
