@@ -403,6 +403,7 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
     result = {"notebook": name, "ui": ui, "failures": []}
     try:
         page = lab.open(server, path, ui)
+        opened = time.time()
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
         state = page.evaluate(JS_STATE)
         if any(c["type"] == "code" and c["count"] is not None for c in state["cells"]):
@@ -411,6 +412,7 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
             page.evaluate(JS_WATCH_PROGRESS)
         menu(page, "Run", "Run All Cells")
         state = wait_idle(page, deadline, name)
+        ran = time.time()
         result["failures"] += check_cells(name, state)
         code = [c for c in state["cells"] if c["type"] == "code"]
         expected = [f for c in code for f in c["figures"]]
@@ -419,6 +421,7 @@ def run_notebook(lab, server, path, out, ui="lab", timeout=600, watch_progress=F
         drawn, failures = draw_check(page, name, expected, deadline, os.path.join(out, "figures"))
         result["drawn"] = drawn
         result["failures"] += failures
+        result["note"] = "open %.0f s, run all %.0f s, figures %.0f s" % (opened - started, ran - opened, time.time() - ran)
         if watch_progress:
             seen = page.evaluate("() => window.__courseProgress")
             final = [s for s in seen["states"] if ", done" in s]
