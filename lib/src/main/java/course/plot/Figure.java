@@ -148,7 +148,7 @@ public abstract class Figure<F extends Figure<F>> {
     private Map<String, Object> spec(boolean full) {
         checkDrawable();
         Map<String, Object> spec = new LinkedHashMap<>(plotly(full));
-        spec.put("layout", responsive(spec.get("layout")));
+        spec.put("layout", responsive(spec.get("layout"), spec.get("data")));
         spec.put("config", Map.of("displaylogo", false, "responsive", true));
         return spec;
     }
@@ -158,7 +158,7 @@ public abstract class Figure<F extends Figure<F>> {
      * height, and its title sits below the modebar; the PNG keeps {@link #width()} × {@link #height()}.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> responsive(Object plotlyLayout) {
+    private Map<String, Object> responsive(Object plotlyLayout, Object data) {
         Map<String, Object> layout = new LinkedHashMap<>((Map<String, Object>) plotlyLayout);
         layout.remove("width");
         layout.put("autosize", true);
@@ -172,10 +172,45 @@ public abstract class Figure<F extends Figure<F>> {
             Map<String, Object> margin = layout.get("margin") instanceof Map<?, ?> m
                     ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
             int top = margin.get("t") instanceof Number t ? t.intValue() : 60;
-            margin.put("t", top + TITLE_DROP);
+            int needed = top + TITLE_DROP;
+            // A horizontal legend on top of the plot grows upwards as it wraps: room for its rows below the title.
+            if (layout.get("legend") instanceof Map<?, ?> legend && "h".equals(legend.get("orientation"))
+                    && legend.get("y") instanceof Number y && y.doubleValue() >= 1) {
+                needed = Math.max(needed, TITLE_TOP + TITLE_HEIGHT + LEGEND_ROW * legendRows(data));
+            }
+            margin.put("t", needed);
             layout.put("margin", margin);
         }
         return layout;
+    }
+
+    /** Height of a title line and of a legend row in the interactive figure, in pixels. */
+    static final int TITLE_HEIGHT = 30;
+    static final int LEGEND_ROW = 29;
+
+    /**
+     * How many rows a horizontal legend of these traces takes at the figure's nominal width (the plot
+     * area's, without the side margins and a colour bar): each listed entry about 40 px of symbol and gap
+     * plus 8.5 px a character (plotly's 12 px font, as measured in Chromium), wrapped.
+     */
+    private int legendRows(Object data) {
+        if (!(data instanceof List<?> traces)) {
+            return 1;
+        }
+        int available = Math.max(200, width - 190), x = 0, rows = 1;
+        for (Object trace : traces) {
+            if (!(trace instanceof Map<?, ?> t) || Boolean.FALSE.equals(t.get("showlegend"))
+                    || !(t.get("name") instanceof String name)) {
+                continue;
+            }
+            int entry = 40 + (int) Math.ceil(8.5 * name.length());
+            if (x > 0 && x + entry > available) {
+                rows++;
+                x = 0;
+            }
+            x += entry;
+        }
+        return rows;
     }
 
     /** The HTML a notebook shows (the first figure of a kernel also carries plotly.js). */

@@ -99,6 +99,23 @@ class FigureSpecTest {
     }
 
     @Test
+    void aTopLegendThatWrapsGetsRoomBetweenTitleAndPlot() {
+        Problem problem = new Rosenbrock();
+        List<Trajectory> few = new ArrayList<>(), many = new ArrayList<>();
+        few.add(path("GD", problem, 1e-3, 20));
+        for (int i = 0; i < 12; i++) {
+            many.add(path("optimizer number " + i + " η=1e-03", problem, 1e-4 * (i + 1), 20));
+        }
+        int fewTop = spec(ContourPlot.of(problem).trajectories(few.toArray(new Trajectory[0])))
+                .getAsJsonObject("layout").getAsJsonObject("margin").get("t").getAsInt();
+        int manyTop = spec(ContourPlot.of(problem).trajectories(many.toArray(new Trajectory[0])))
+                .getAsJsonObject("layout").getAsJsonObject("margin").get("t").getAsInt();
+        assertEquals(100 + Figure.TITLE_DROP, fewTop, "one legend row fits the usual top margin");
+        // 12 entries of about 230 px in a 450 px plot area: 6 rows, plus the markers' entries.
+        assertTrue(manyTop >= Figure.TITLE_TOP + Figure.TITLE_HEIGHT + 6 * Figure.LEGEND_ROW, "top margin " + manyTop);
+    }
+
+    @Test
     void oneSeriesHasNoLegendAndRangesAreLog10OnLogAxes() {
         JsonObject layout = spec(LineChart.titled("t").logX().xRange(1e-3, 1).series("s", new double[]{0.01, 0.1}, new double[]{3, 4}))
                 .getAsJsonObject("layout");
