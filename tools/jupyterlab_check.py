@@ -9,7 +9,8 @@ OUT/../jupyterlab-state/, autosave off, so no lesson file is ever written) and t
      error output, any code cell left without an execution count, or any figure that plotly.js did
      not draw: the figures a notebook shows are counted from its outputs (the course's figure divs)
      and each must be drawn by plotly.js in the page (scrolled to); the pixels of the first and the
-     last figure of each notebook are checked, and no figure's modebar may overlap its title;
+     last figure of each notebook are checked, each figure must be as wide as its output area, and
+     neither its modebar nor its legend may overlap its title;
   2. watches lesson 11's progress bar while its small run trains: at least two different states
      before the final one, always in one output (updated in place). Lesson 11 shows the committed
      full sweep (data/results/) when there is one and trains only without it, so this runs the
@@ -245,7 +246,7 @@ JS_FIGURES = r"""
     return {id: el.id, drawn: el.getAttribute('data-course-drawn'), svg: el.querySelectorAll('svg.main-svg').length,
             visible: r.bottom > outer.top && r.top < outer.bottom && r.height > 0,
             width: r.width, cellWidth: (el.closest('.jp-OutputArea-output') || el).getBoundingClientRect().width,
-            title: box(title), modebar: box(bar),
+            title: box(title), modebar: box(bar), legend: box(el.querySelector('g.legend')),
             carrier: (() => { const c = document.getElementById('course-plotly-js'), o = c && c.parentElement;
               if (!o) { return false; }
               const b = o.getBoundingClientRect();
@@ -383,6 +384,9 @@ def draw_check(page, name, expected, deadline, shots=None):
         if overlaps(state["title"], state["modebar"]):
             failures.append("%s: figure %s: the modebar %s covers the title %s" % (name, figure_id,
                             [round(v) for v in state["modebar"]], [round(v) for v in state["title"]]))
+        if overlaps(state["title"], state["legend"]):
+            failures.append("%s: figure %s: the legend %s covers the title %s" % (name, figure_id,
+                            [round(v) for v in state["legend"]], [round(v) for v in state["title"]]))
         if state["width"] < 0.9 * state["cellWidth"] - 1:
             failures.append("%s: figure %s is %.0f px wide in an output area of %.0f px (not responsive)"
                             % (name, figure_id, state["width"], state["cellWidth"]))
