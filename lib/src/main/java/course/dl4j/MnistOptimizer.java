@@ -142,7 +142,7 @@ public record MnistOptimizer(String name, String keras, String implementation, b
                 return new CourseUpdater(optimizer);
             }
             if (!updater.hasLearningRate()) {
-                throw new IllegalArgumentException(label + ": DL4J's " + describe(updater) + " has no learning rate");
+                throw new IllegalArgumentException(label + ": " + describe(updater) + " has no learning rate");
             }
             updater.setLrAndSchedule(rate, null);
             return updater;

@@ -122,6 +122,7 @@ class MnistSweepTest {
         assertMessage("'adagrad@fast': the part after @ must be a learning rate", "--optimizers", "adagrad@fast");
         assertMessage("'adagrad@-1': the learning rate must be a positive number", "--optimizers", "adagrad@-1");
         assertMessage("unknown optimizer 'adagard@0.01'", "--optimizers", "adagard@0.01");
+        assertMessage("adadelta-dl4j@1.0: DL4J AdaDelta", "--optimizers", "adadelta-dl4j@1.0");
     }
 
     private static MnistEpoch find(Path out, String optimizer, int epoch) {
