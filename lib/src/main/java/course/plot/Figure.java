@@ -144,6 +144,9 @@ public abstract class Figure<F extends Figure<F>> {
     static final int TITLE_TOP = 40;
     /** How much lower the title (and so the plot area) sits than in the PNG's layout, in pixels. */
     static final int TITLE_DROP = 30;
+    /** Height of a title line and of a legend row in the interactive figure, in pixels. */
+    static final int TITLE_HEIGHT = 30;
+    static final int LEGEND_ROW = 29;
 
     private Map<String, Object> spec(boolean full) {
         checkDrawable();
@@ -183,10 +186,6 @@ public abstract class Figure<F extends Figure<F>> {
         }
         return layout;
     }
-
-    /** Height of a title line and of a legend row in the interactive figure, in pixels. */
-    static final int TITLE_HEIGHT = 30;
-    static final int LEGEND_ROW = 29;
 
     /**
      * How many rows a horizontal legend of these traces takes at the figure's nominal width (the plot
