@@ -136,10 +136,8 @@ def claims(markdown, literals):
                 continue  # a year
             if not unit and v == int(v) and 0 <= v <= 10 and "." not in token:
                 continue  # two curves, 3 steps of a hand example: counting words, not measurements
-            if v in literals and not unit:
-                continue  # a constant the code sets (β = 0.9, 500 steps)
-            if unit and v in literals and unit.strip() == "%" and v in literals:
-                continue
+            if v in literals and (not unit or unit.strip() == "%"):
+                continue  # a constant the code sets (β = 0.9, 500 steps, a 5 % tolerance)
             found.append(("number", (token + (unit or "")).strip(), number))
         for match in COMPARISONS.finditer(line):
             found.append(("comparison", match.group(0), number))

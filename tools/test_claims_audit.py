@@ -5,7 +5,7 @@ import json
 import os
 import tempfile
 import unittest
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 
 import claims_audit
 
@@ -102,12 +102,9 @@ class ClaimsAuditTest(unittest.TestCase):
         path = os.path.join(folder, "broken.ipynb")
         with open(path, "w") as f:
             f.write("{not json")
-        out = io.StringIO()
-        with redirect_stdout(out):
-            import contextlib
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err):
-                status = claims_audit.main([path])
+        err = io.StringIO()
+        with redirect_stdout(io.StringIO()), redirect_stderr(err):
+            status = claims_audit.main([path])
         self.assertEqual(2, status)
         self.assertIn("cannot read", err.getvalue())
 
