@@ -24,9 +24,9 @@ final class Algorithms {
 
     static Optimizer ours(String name) {
         return switch (name) {
-            case "GradientDescent" -> GradientDescent.pytorch(1e-3);
-            case "Momentum" -> Momentum.pytorch().learningRate(1e-3);
-            case "Nesterov" -> Nesterov.pytorch().learningRate(1e-3);
+            case "GradientDescent" -> GradientDescent.pytorch();
+            case "Momentum" -> Momentum.pytorch().momentum(0.9);
+            case "Nesterov" -> Nesterov.pytorch().momentum(0.9);
             case "AdaGrad" -> AdaGrad.pytorch();
             case "RmsProp" -> RmsProp.pytorch();
             case "AdaDelta" -> AdaDelta.pytorch();

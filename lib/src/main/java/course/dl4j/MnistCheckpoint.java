@@ -1,6 +1,7 @@
 package course.dl4j;
 
 import course.optim.Optimizer;
+import course.optim.OptimizerState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -35,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class MnistCheckpoint {
     private static final String MAGIC = "course-mnist-checkpoint";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private MnistCheckpoint() {
     }
@@ -61,16 +62,22 @@ public final class MnistCheckpoint {
                 List<Optimizer> optimizers = run.courseOptimizers();
                 out.writeInt(optimizers.size());
                 for (Optimizer optimizer : optimizers) {
-                    out.writeLong(optimizer.stepCount());
-                    Map<String, double[]> arrays = optimizer.state();
-                    out.writeInt(arrays.size());
-                    for (Map.Entry<String, double[]> entry : arrays.entrySet()) {
-                        out.writeUTF(entry.getKey());
-                        double[] values = entry.getValue();
+                    OptimizerState saved = optimizer.state();
+                    out.writeInt(saved.parameters());
+                    out.writeLong(saved.steps());
+                    out.writeInt(saved.arrayCount());
+                    for (String name : saved.arrayNames()) {
+                        out.writeUTF(name);
+                        double[] values = saved.array(name);
                         out.writeInt(values.length);
                         for (double v : values) {
                             out.writeDouble(v);
                         }
+                    }
+                    out.writeInt(saved.scalarNames().size());
+                    for (String name : saved.scalarNames()) {
+                        out.writeUTF(name);
+                        out.writeDouble(saved.scalar(name));
                     }
                 }
                 out.writeUTF("end");
@@ -115,6 +122,7 @@ public final class MnistCheckpoint {
                         + optimizers.size());
             }
             for (Optimizer optimizer : optimizers) {
+                int parameters = in.readInt();
                 long steps = in.readLong();
                 int arrays = in.readInt();
                 Map<String, double[]> saved = new LinkedHashMap<>();
@@ -126,7 +134,12 @@ public final class MnistCheckpoint {
                     }
                     saved.put(name, values);
                 }
-                optimizer.loadState(saved, steps);
+                Map<String, Double> scalars = new LinkedHashMap<>();
+                int scalarCount = in.readInt();
+                for (int a = 0; a < scalarCount; a++) {
+                    scalars.put(in.readUTF(), in.readDouble());
+                }
+                optimizer.loadState(OptimizerState.of(parameters, steps, saved, scalars));
             }
             if (!"end".equals(in.readUTF())) {
                 throw new IllegalStateException(file + " does not end where it should: it is corrupted");

@@ -66,9 +66,9 @@ public record MnistOptimizer(String name, String keras, String implementation, b
                 () -> new org.nd4j.linalg.learning.config.AdaGrad(0.001, 1e-7));
         lib("adadelta", "Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7)", AdaDelta::keras,
                 () -> new org.nd4j.linalg.learning.config.AdaDelta(0.95, 1e-7));
-        lib("momentum", "SGD(learning_rate=0.01, momentum=0.9)", Momentum::keras, null);
+        lib("momentum", "SGD(learning_rate=0.01, momentum=0.9)", () -> Momentum.keras().momentum(0.9), null);
         dl4j("nesterov", "SGD(learning_rate=0.01, momentum=0.9, nesterov=True)", () -> new Nesterovs(0.01, 0.9),
-                Nesterov::keras);
+                () -> Nesterov.keras().momentum(0.9));
         lib("adamw", "AdamW(learning_rate=0.001, weight_decay=0.004, epsilon=1e-7)", AdamW::keras, null);
     }
 

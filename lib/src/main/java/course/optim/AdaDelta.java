@@ -18,12 +18,12 @@ import course.Validate;
  * DL4J's {@code AdaDelta} (tested) has no learning rate at all: lr 1, as in the paper.
  * State: {@code square_avg} (E[g²]), {@code acc_delta} (E[Δ²]).
  */
-public final class AdaDelta extends Optimizer {
+public final class AdaDelta extends TunableOptimizer<AdaDelta> {
     private double rho;
     private double epsilon;
 
-    public AdaDelta(Convention convention, double learningRate, double rho, double epsilon) {
-        super("AdaDelta", convention, learningRate, "square_avg", "acc_delta");
+    private AdaDelta(Convention convention, double learningRate, double rho, double epsilon) {
+        super("AdaDelta", convention, learningRate);
         this.rho = Validate.unitInterval("rho", rho);
         this.epsilon = Validate.positive("epsilon", epsilon);
     }
@@ -40,11 +40,6 @@ public final class AdaDelta extends Optimizer {
         return new AdaDelta(Convention.TEXTBOOK, 1.0, 0.95, 1e-6);
     }
 
-    public AdaDelta learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
     public AdaDelta rho(double rho) {
         this.rho = Validate.unitInterval("rho", rho);
         return this;
@@ -56,14 +51,15 @@ public final class AdaDelta extends Optimizer {
         return this;
     }
 
-    public AdaDelta weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
+    @Override
+    protected void initState(OptimizerState state) {
+        state.addArray("square_avg", 0);
+        state.addArray("acc_delta", 0);
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] squareAvg = state(0), accDelta = state(1);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] squareAvg = state.array("square_avg"), accDelta = state.array("acc_delta");
         double lr = learningRate(), r = rho, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         for (int i = from; i < to; i++) {
             double p = params[i] * shrink;

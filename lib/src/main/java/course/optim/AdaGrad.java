@@ -27,14 +27,14 @@ import course.Validate;
  * (1e-6): {@code pytorch().initialAccumulator(1e-6).epsilon(1e-6)}; its default lr is 0.1.
  * State: {@code sum} (r).
  */
-public final class AdaGrad extends Optimizer {
+public final class AdaGrad extends TunableOptimizer<AdaGrad> {
     private double epsilon;
     private double initialAccumulator;
     private double lrDecay;
     private boolean epsilonInsideSqrt;
 
-    public AdaGrad(Convention convention, double learningRate) {
-        super("AdaGrad", convention, learningRate, "sum");
+    private AdaGrad(Convention convention, double learningRate) {
+        super("AdaGrad", convention, learningRate);
         switch (convention) {
             case PYTORCH -> epsilon = 1e-10;
             case KERAS -> {
@@ -56,11 +56,6 @@ public final class AdaGrad extends Optimizer {
 
     public static AdaGrad textbook() {
         return new AdaGrad(Convention.TEXTBOOK, 0.01);
-    }
-
-    public AdaGrad learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
     }
 
     /** δ of the textbook, eps of the frameworks. */
@@ -92,19 +87,14 @@ public final class AdaGrad extends Optimizer {
         return this;
     }
 
-    public AdaGrad weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
+    @Override
+    protected void initState(OptimizerState state) {
+        state.addArray("sum", initialAccumulator);
     }
 
     @Override
-    protected double initialState(int index) {
-        return initialAccumulator;
-    }
-
-    @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] sum = state(0);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] sum = state.array("sum");
         double lr = learningRate() / (1 + (t - 1) * lrDecay);
         double eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         if (epsilonInsideSqrt) {

@@ -15,18 +15,14 @@ import course.Validate;
  * DL4J's {@code AdaMax} (tested) is the paper's: its configured epsilon does not enter the update.
  * State: {@code m}, {@code u}.
  */
-public final class AdaMax extends Optimizer implements MomentumAware {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon;
+public final class AdaMax extends AdamFamily<AdaMax> {
 
-    public AdaMax(Convention convention, double learningRate) {
-        super("AdaMax", convention, learningRate, "m", "u");
-        epsilon = switch (convention) {
+    private AdaMax(Convention convention, double learningRate) {
+        super("AdaMax", convention, learningRate, switch (convention) {
             case PYTORCH -> 1e-8;
             case KERAS -> 1e-7;
             case TEXTBOOK -> 0;
-        };
+        });
     }
 
     public static AdaMax pytorch() {
@@ -41,40 +37,15 @@ public final class AdaMax extends Optimizer implements MomentumAware {
         return new AdaMax(Convention.TEXTBOOK, 0.002);
     }
 
-    public AdaMax learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
-    public AdaMax betas(double beta1, double beta2) {
-        this.beta1 = Validate.unitInterval("beta1", beta1);
-        this.beta2 = Validate.unitInterval("beta2", beta2);
-        return this;
-    }
-
-    public AdaMax epsilon(double epsilon) {
-        this.epsilon = Validate.nonNegative("epsilon", epsilon);
-        return this;
-    }
-
-    public AdaMax weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
+    @Override
+    protected void initState(OptimizerState state) {
+        state.addArray("m", 0);
+        state.addArray("u", 0);
     }
 
     @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    @Override
-    public void setMomentum(double momentum) {
-        this.beta1 = Validate.unitInterval("beta1", momentum);
-    }
-
-    @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] m = state(0), u = state(1);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] m = state.array("m"), u = state.array("u");
         double b1 = beta1, b2 = beta2, decay = coupledDecay(), shrink = decoupledShrink();
         double stepSize = learningRate() / (1 - Math.pow(b1, t));
         double epsInMax = convention() == Convention.PYTORCH ? epsilon : 0;
@@ -94,6 +65,6 @@ public final class AdaMax extends Optimizer implements MomentumAware {
 
     @Override
     protected String hyperparameters() {
-        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon;
+        return adamHyperparameters();
     }
 }

@@ -29,60 +29,49 @@ import course.Validate;
  * </table>
  * Weight decay is coupled (L2, added to g) in PyTorch's Adam and the textbook, decoupled in Keras;
  * {@link AdamW} decouples it in every convention. DL4J's {@code Adam} and {@code AMSGrad} (tested) are
- * Keras's form with eps 1e-8. State: {@code m}, {@code v}, {@code v_max}
- * (amsgrad only).
+ * Keras's form with eps 1e-8. State: {@code m}, {@code v}, and {@code v_max}
+ * with AMSGrad only.
  */
-public class Adam extends Optimizer implements MomentumAware {
-    private double beta1;
-    private double beta2;
-    private double epsilon;
+public final class Adam extends AdamFamily<Adam> {
     private boolean amsgrad;
+    private boolean decoupled;
     private boolean biasCorrection = true;
     private boolean epsilonInsideSqrt;
 
-    public Adam(Convention convention, double learningRate) {
-        this("Adam", convention, learningRate);
-    }
-
-    protected Adam(String algorithm, Convention convention, double learningRate) {
-        super(algorithm, convention, learningRate, "m", "v", "v_max");
-        beta1 = 0.9;
-        beta2 = 0.999;
-        epsilon = convention == Convention.KERAS ? 1e-7 : 1e-8;
+    private Adam(Convention convention) {
+        super("Adam", convention, 0.001, convention == Convention.KERAS ? 1e-7 : 1e-8);
         epsilonInsideSqrt = convention == Convention.TEXTBOOK;
     }
 
+    /** PyTorch's {@code Adam}: lr 0.001, betas (0.9, 0.999), eps 1e-8. */
     public static Adam pytorch() {
-        return new Adam(Convention.PYTORCH, 0.001);
+        return new Adam(Convention.PYTORCH);
     }
 
+    /** Keras 3's {@code Adam}: lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
     public static Adam keras() {
-        return new Adam(Convention.KERAS, 0.001);
+        return new Adam(Convention.KERAS);
     }
 
+    /** Algorithm 8.7: ε 0.001, ρ₁ 0.9, ρ₂ 0.999, δ 1e-8 inside the square root. */
     public static Adam textbook() {
-        return new Adam(Convention.TEXTBOOK, 0.001);
+        return new Adam(Convention.TEXTBOOK);
     }
 
-    public Adam learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
-    public Adam betas(double beta1, double beta2) {
-        this.beta1 = Validate.unitInterval("beta1", beta1);
-        this.beta2 = Validate.unitInterval("beta2", beta2);
-        return this;
-    }
-
-    public Adam epsilon(double epsilon) {
-        this.epsilon = Validate.nonNegative("epsilon", epsilon);
-        return this;
-    }
-
+    /** AMSGrad (Reddi, Kale and Kumar, 2018): divide by the running maximum of v; see {@link AmsGrad}. */
     public Adam amsgrad(boolean amsgrad) {
         this.amsgrad = amsgrad;
+        stateLayoutChanged();
         return this;
+    }
+
+    /**
+     * AdamW's weight decay (see {@link AdamW}): the weights shrink by lr·λ (by λ in the textbook's
+     * paper form) before the Adam step, instead of λθ joining the gradient.
+     */
+    public Adam decoupledWeightDecay(double weightDecay) {
+        decoupled = true;
+        return weightDecay(weightDecay);
     }
 
     public Adam biasCorrection(boolean on) {
@@ -100,33 +89,33 @@ public class Adam extends Optimizer implements MomentumAware {
         return this;
     }
 
-    public Adam weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    /** β₁, the first moment's decay, which the one-cycle policy cycles. */
     @Override
-    public double momentum() {
-        return beta1;
+    protected boolean decoupledWeightDecay() {
+        return decoupled || super.decoupledWeightDecay();
     }
 
     @Override
-    public void setMomentum(double momentum) {
-        this.beta1 = Validate.unitInterval("beta1", momentum);
+    protected double decoupledShrink() {
+        return decoupled && convention() == Convention.TEXTBOOK ? 1 - weightDecay() : super.decoupledShrink();
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] m = state(0), v = state(1), vMax = state(2);
+    public String algorithm() {
+        return decoupled ? "AdamW" : amsgrad ? "AMSGrad" : "Adam";
+    }
+
+    @Override
+    protected void initState(OptimizerState state) {
+        state.addArray("m", 0);
+        state.addArray("v", 0);
+        if (amsgrad) {
+            state.addArray("v_max", 0);
+        }
+    }
+
+    @Override
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] m = state.array("m"), v = state.array("v"), vMax = amsgrad ? state.array("v_max") : null;
         double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         double correction1 = biasCorrection ? 1 - Math.pow(b1, t) : 1;
         double correction2 = biasCorrection ? 1 - Math.pow(b2, t) : 1;
@@ -168,7 +157,7 @@ public class Adam extends Optimizer implements MomentumAware {
 
     @Override
     protected String hyperparameters() {
-        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon
+        return adamHyperparameters()
                 + (epsilonInsideSqrt ? " (inside √)" : "") + (amsgrad ? ", amsgrad" : "")
                 + (biasCorrection ? "" : ", no bias correction");
     }

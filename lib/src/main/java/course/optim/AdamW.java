@@ -1,7 +1,9 @@
 package course.optim;
 
 /**
- * AdamW (Loshchilov and Hutter, 2019): Adam with weight decay taken out of the gradient. Coupled
+ * AdamW (Loshchilov and Hutter, 2019): Adam with weight decay taken out of the gradient, built as
+ * {@link Adam} with {@link Adam#decoupledWeightDecay(double)}; the factories here carry each
+ * framework's AdamW defaults, and the result prints as AdamW. Coupled
  * L2 decay in Adam is divided by √v̂ like the rest of the gradient, so weights with large
  * gradients are barely regularized; decoupled decay shrinks every weight by the same factor.
  * <ul>
@@ -12,35 +14,23 @@ package course.optim;
  *     equals PyTorch's default decay at lr 0.001.</li>
  * </ul>
  */
-public final class AdamW extends Adam {
+public final class AdamW {
 
-    public AdamW(Convention convention, double learningRate, double weightDecay) {
-        super("AdamW", convention, learningRate);
-        if (convention == Convention.TEXTBOOK) {
-            epsilonInsideSqrt(false);
-        }
-        setWeightDecay(weightDecay);
+    private AdamW() {
     }
 
-    public static AdamW pytorch() {
-        return new AdamW(Convention.PYTORCH, 0.001, 0.01);
+    /** PyTorch's {@code AdamW}: lr 0.001, betas (0.9, 0.999), eps 1e-8, weight_decay 0.01. */
+    public static Adam pytorch() {
+        return Adam.pytorch().decoupledWeightDecay(0.01);
     }
 
-    public static AdamW keras() {
-        return new AdamW(Convention.KERAS, 0.001, 0.004);
+    /** Keras 3's {@code AdamW}: lr 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7, weight_decay 0.004. */
+    public static Adam keras() {
+        return Adam.keras().decoupledWeightDecay(0.004);
     }
 
-    public static AdamW textbook() {
-        return new AdamW(Convention.TEXTBOOK, 0.001, 1e-5);
-    }
-
-    @Override
-    protected boolean decoupledWeightDecay() {
-        return true;
-    }
-
-    @Override
-    protected double decoupledShrink() {
-        return convention() == Convention.TEXTBOOK ? 1 - weightDecay() : 1 - learningRate() * weightDecay();
+    /** The paper's Algorithm 2: α 0.001, ε 1e-8 outside the root, λ 1e-5 (not multiplied by α). */
+    public static Adam textbook() {
+        return Adam.textbook().epsilonInsideSqrt(false).decoupledWeightDecay(1e-5);
     }
 }

@@ -24,12 +24,9 @@ import java.util.Arrays;
  * the cost is {@value #SETTLE} times the target (for a positive target; at the target itself
  * otherwise), a margin that a fly-through does not reach in practice, after {@code maxSteps} steps, or
  * when it diverges: a cost or parameter that is NaN or infinite, a cost whose size exceeds
- * {@value #BLOW_UP} times max(1, |f(θ₀)|), or a gradient the optimizer refuses as non-finite.
+ * {@link Divergence#LIMIT} times max(1, |f(θ₀)|), or a gradient the optimizer refuses as non-finite.
  */
 public final class Convergence {
-    /** A cost this many times larger than max(1, |f(θ₀)|) counts as divergence. */
-    public static final double BLOW_UP = 1e6;
-
     /** A run with a positive target stops once the cost is this fraction of the target. */
     public static final double SETTLE = 1e-4;
 
@@ -96,7 +93,6 @@ public final class Convergence {
                     + "reads the cost after every step), got " + first);
         }
         values[0] = first;
-        double limit = BLOW_UP * Math.max(1, Math.abs(first));
         int rises = 0;
         double climb = 0;
         int k = 0;
@@ -107,14 +103,14 @@ public final class Convergence {
         while (first > settle && k < maxSteps) {
             try {
                 run.step(params, objective);
-            } catch (IllegalArgumentException refused) {
+            } catch (Divergence refused) {
                 // the optimizer refuses a non-finite gradient: the run has blown up
                 divergedAt = k + 1;
                 break;
             }
             k++;
             double value = objective.valueAndGradient(params, grad);
-            if (!Double.isFinite(value) || !(Math.abs(value) <= limit) || !allFinite(params)) {
+            if (Double.isNaN(value) || Divergence.escaped(first, value, params)) {
                 divergedAt = k;
                 k--;  // this step's cost is not recorded
                 break;
@@ -136,15 +132,6 @@ public final class Convergence {
         boolean endsBelow = divergedAt < 0 && values[k] <= target;
         return new Convergence(label, target, maxSteps, endsBelow ? lastAbove + 1 : -1, firstHit, divergedAt,
                 Arrays.copyOf(values, k + 1), rises, climb);
-    }
-
-    private static boolean allFinite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public String label() {

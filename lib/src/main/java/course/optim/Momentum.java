@@ -13,10 +13,10 @@ import course.Validate;
  * <tr><td>textbook (Algorithm 8.2)</td><td>v ← αv − εg; θ ← θ + v (lr inside the velocity)</td>
  *     <td>none given; here ε = 0.01, α = 0.9</td></tr>
  * <tr><td>Keras 3 {@code SGD(momentum=…)}</td><td>m ← μm − lr·g; θ ← θ + m (same as the textbook)</td>
- *     <td>lr 0.01; Keras's momentum default is 0 (plain SGD), here 0.9</td></tr>
+ *     <td>lr 0.01, momentum 0 (plain SGD: set it)</td></tr>
  * <tr><td>PyTorch {@code SGD(momentum=…)}</td><td>b ← μb + (1−dampening)g, the first step b ← g;
- *     θ ← θ − lr·b (lr outside the velocity)</td><td>lr required (here 0.01), momentum 0 in PyTorch
- *     (here 0.9), dampening 0</td></tr>
+ *     θ ← θ − lr·b (lr outside the velocity)</td><td>lr 0.001 (PyTorch 2.2 on; required before),
+ *     momentum 0 (plain SGD: set it), dampening 0</td></tr>
  * </table>
  *
  * <p>With a constant learning rate the two placements trace the same path (Keras's m equals
@@ -24,35 +24,26 @@ import course.Validate;
  * its own step; lr outside rescales the whole accumulated velocity whenever the rate changes.
  * State: {@code velocity} (v, m or b; b is in gradient units, v and m in parameter units).
  */
-public final class Momentum extends Optimizer implements MomentumAware {
-    private double momentum;
+public final class Momentum extends MomentumFamily<Momentum> {
     private double dampening;
 
-    public Momentum(Convention convention, double learningRate, double momentum) {
-        super("Momentum", convention, learningRate, "velocity");
-        setMomentum(momentum);
+    private Momentum(Convention convention, double learningRate, double momentum) {
+        super("Momentum", convention, learningRate, momentum);
     }
 
+    /** PyTorch's {@code SGD} defaults: lr 0.001, momentum 0 (plain SGD until you set it). */
     public static Momentum pytorch() {
-        return new Momentum(Convention.PYTORCH, 0.01, 0.9);
+        return new Momentum(Convention.PYTORCH, 0.001, 0);
     }
 
+    /** Keras's {@code SGD} defaults: lr 0.01, momentum 0 (plain SGD until you set it). */
     public static Momentum keras() {
-        return new Momentum(Convention.KERAS, 0.01, 0.9);
+        return new Momentum(Convention.KERAS, 0.01, 0);
     }
 
+    /** The book gives no defaults; here ε = 0.01 and α = 0.9, the most common of its suggested 0.5, 0.9, 0.99. */
     public static Momentum textbook() {
         return new Momentum(Convention.TEXTBOOK, 0.01, 0.9);
-    }
-
-    public Momentum learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
-    public Momentum momentum(double momentum) {
-        setMomentum(momentum);
-        return this;
     }
 
     /** PyTorch's dampening τ: b ← μb + (1−τ)g (not applied on the first step, as in PyTorch). */
@@ -65,25 +56,24 @@ public final class Momentum extends Optimizer implements MomentumAware {
         return this;
     }
 
-    public Momentum weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
+    @Override
+    protected void initState(OptimizerState state) {
+        if (momentum != 0) {  // as PyTorch: no buffer while the momentum is 0
+            state.addArray("velocity", 0);
+        }
     }
 
     @Override
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    public void setMomentum(double momentum) {
-        this.momentum = Validate.unitInterval("momentum", momentum);
-    }
-
-    @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] velocity = state(0);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
         double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
+        if (mu == 0) {  // plain gradient descent, with no velocity to keep
+            for (int i = from; i < to; i++) {
+                double p = params[i] * shrink;
+                params[i] = p - lr * (grad[i] + decay * p);
+            }
+            return;
+        }
+        double[] velocity = state.array("velocity");
         if (convention() == Convention.PYTORCH) {
             double keep = t == 1 ? 0 : mu, take = t == 1 ? 1 : 1 - dampening;
             for (int i = from; i < to; i++) {

@@ -21,18 +21,14 @@ import course.Validate;
  * DL4J's {@code Nadam} (tested) is another algorithm under the same name: no momentum schedule and
  * no bias correction of v, θ ← θ − lr·(β₁m̂ + (1−β₁)g/(1−β₁^t))/(√v + eps), so its first steps are
  * up to 1/√(1−β₂) ≈ 31.6 times larger than PyTorch's or Keras's.
- * State: {@code m}, {@code v}; the scalar Π_t is reset with the rest.
+ * State: {@code m}, {@code v} and the scalar {@code mu_product} (Π_t), saved and restored with the
+ * rest, so a checkpoint taken while a schedule changes β₁ continues exactly.
  */
-public final class NAdam extends Optimizer implements MomentumAware {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon;
+public final class NAdam extends AdamFamily<NAdam> {
     private double momentumDecay;
-    private double muProduct = 1;
 
-    public NAdam(Convention convention, double learningRate) {
-        super("NAdam", convention, learningRate, "m", "v");
-        epsilon = convention == Convention.KERAS ? 1e-7 : 1e-8;
+    private NAdam(Convention convention, double learningRate) {
+        super("NAdam", convention, learningRate, convention == Convention.KERAS ? 1e-7 : 1e-8);
         momentumDecay = convention == Convention.KERAS ? 1 : 0.004;
     }
 
@@ -46,22 +42,6 @@ public final class NAdam extends Optimizer implements MomentumAware {
 
     public static NAdam textbook() {
         return new NAdam(Convention.TEXTBOOK, 0.002);
-    }
-
-    public NAdam learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
-    public NAdam betas(double beta1, double beta2) {
-        this.beta1 = Validate.unitInterval("beta1", beta1);
-        this.beta2 = Validate.unitInterval("beta2", beta2);
-        return this;
-    }
-
-    public NAdam epsilon(double epsilon) {
-        this.epsilon = Validate.nonNegative("epsilon", epsilon);
-        return this;
     }
 
     /**
@@ -79,27 +59,17 @@ public final class NAdam extends Optimizer implements MomentumAware {
         return this;
     }
 
-    public NAdam weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
+    @Override
+    protected void initState(OptimizerState state) {
+        state.addArray("m", 0);
+        state.addArray("v", 0);
+        state.addScalar("mu_product", 1);
     }
 
+    /** Π_t = μ₁⋯μ_t with each μ taken at its own step's β₁ (a schedule may change β₁ between steps). */
     @Override
-    public double momentum() {
-        return beta1;
-    }
-
-    @Override
-    public void setMomentum(double momentum) {
-        this.beta1 = Validate.unitInterval("beta1", momentum);
-    }
-
-    @Override
-    protected void beginStep(long t) {
-        if (t == 1) {
-            muProduct = 1;
-        }
-        muProduct *= momentumFactor(t);
+    protected void beginStep(OptimizerState state, long t) {
+        state.setScalar("mu_product", state.scalar("mu_product") * momentumFactor(t));
     }
 
     /** μ_t = β₁(1 − ½·0.96^(tψ)), the momentum schedule. */
@@ -108,12 +78,12 @@ public final class NAdam extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] m = state(0), v = state(1);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] m = state.array("m"), v = state.array("v");
         double b1 = beta1, b2 = beta2, eps = epsilon, decay = coupledDecay(), shrink = decoupledShrink();
         double mu = momentumFactor(t);
         double muNext = momentumFactor(t + 1);
-        double lr = learningRate();
+        double lr = learningRate(), muProduct = state.scalar("mu_product");
         double gradientWeight = lr * (1 - mu) / (1 - muProduct);
         double momentWeight = lr * muNext / (1 - muProduct * muNext);
         double correction2 = 1 - Math.pow(b2, t);
@@ -129,18 +99,9 @@ public final class NAdam extends Optimizer implements MomentumAware {
         }
     }
 
-    /** The product of the momentum schedule μ₁…μ_t, recomputed with the current β₁ (exact while β₁ was constant). */
-    @Override
-    protected void stateLoaded(long stepCount) {
-        muProduct = 1;
-        for (long t = 1; t <= stepCount; t++) {
-            muProduct *= momentumFactor(t);
-        }
-    }
-
     @Override
     protected String hyperparameters() {
-        return "lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon
+        return adamHyperparameters()
                 + ", momentum_decay=" + momentumDecay;
     }
 }

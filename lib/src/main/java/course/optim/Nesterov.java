@@ -22,53 +22,27 @@ import course.Validate;
  * φ ← φ + αv_new − εg follows from the textbook's two lines. Both trace the same points (tested);
  * the frameworks just report φ, the look-ahead point, as the parameters.
  * DL4J's {@code Nesterovs} (tested) is Keras's form, written θ ← θ + (1+μ)m_new − μm_old; its default
- * lr is 0.1. Defaults as for {@link Momentum}: lr 0.01, momentum 0.9. State: {@code velocity}.
+ * lr is 0.1. Defaults as for {@link Momentum}. State: {@code velocity}.
  */
-public final class Nesterov extends Optimizer implements MomentumAware {
-    private double momentum;
-    private double[] lookAheadPoint;
+public final class Nesterov extends MomentumFamily<Nesterov> {
 
-    public Nesterov(Convention convention, double learningRate, double momentum) {
-        super("Nesterov", convention, learningRate, "velocity");
-        setMomentum(momentum);
+    private Nesterov(Convention convention, double learningRate, double momentum) {
+        super("Nesterov", convention, learningRate, momentum);
     }
 
+    /** PyTorch's {@code SGD(nesterov=True)} defaults: lr 0.001, momentum 0, which PyTorch refuses: set it. */
     public static Nesterov pytorch() {
-        return new Nesterov(Convention.PYTORCH, 0.01, 0.9);
+        return new Nesterov(Convention.PYTORCH, 0.001, 0);
     }
 
+    /** Keras's {@code SGD(nesterov=True)} defaults: lr 0.01, momentum 0 (plain SGD until you set it). */
     public static Nesterov keras() {
-        return new Nesterov(Convention.KERAS, 0.01, 0.9);
+        return new Nesterov(Convention.KERAS, 0.01, 0);
     }
 
-    /** The look-ahead form: step it with {@link #step(double[], Differentiable)}. */
+    /** The look-ahead form, stepped with {@link #step(double[], Differentiable)}; ε = 0.01, α = 0.9 as {@link Momentum#textbook()}. */
     public static Nesterov textbook() {
         return new Nesterov(Convention.TEXTBOOK, 0.01, 0.9);
-    }
-
-    public Nesterov learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
-    public Nesterov momentum(double momentum) {
-        setMomentum(momentum);
-        return this;
-    }
-
-    public Nesterov weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
-    }
-
-    @Override
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    public void setMomentum(double momentum) {
-        this.momentum = Validate.unitInterval("momentum", momentum);
     }
 
     @Override
@@ -77,20 +51,29 @@ public final class Nesterov extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected double[] lookAhead(double[] params) {
-        double[] velocity = state(0);
-        if (lookAheadPoint == null || lookAheadPoint.length != params.length) {
-            lookAheadPoint = new double[params.length];
-        }
+    protected void lookAhead(double[] params, OptimizerState state, double[] point) {
+        double[] velocity = state.array("velocity");
         for (int i = 0; i < params.length; i++) {
-            lookAheadPoint[i] = params[i] + momentum * velocity[i];
+            point[i] = params[i] + momentum * velocity[i];
         }
-        return lookAheadPoint;
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] velocity = state(0);
+    protected void initState(OptimizerState state) {
+        state.addArray("velocity", 0);
+    }
+
+    @Override
+    protected void beginStep(OptimizerState state, long t) {
+        if (momentum == 0 && convention() == Convention.PYTORCH) {
+            throw new IllegalArgumentException("PyTorch's SGD(nesterov=True) requires a momentum above 0 "
+                    + "(its default is 0): call .momentum(0.9), for example");
+        }
+    }
+
+    @Override
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] velocity = state.array("velocity");
         double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
         switch (convention()) {
             case PYTORCH -> {
@@ -121,13 +104,6 @@ public final class Nesterov extends Optimizer implements MomentumAware {
                 }
             }
         }
-    }
-
-    @Override
-    public Nesterov copy() {
-        Nesterov copy = (Nesterov) super.copy();
-        copy.lookAheadPoint = null;
-        return copy;
     }
 
     @Override

@@ -1,48 +1,63 @@
 package course.optim;
 
 import course.Validate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * An optimizer updates a flat parameter vector in place from a gradient. Subclasses mirror one
- * algorithm box each and implement it as a single fused loop over a range of the parameters
- * ({@link #updateRange}), so that {@link StepThreads} can split a large step over the cores.
+ * An optimizer updates a flat parameter vector in place from a gradient. The contract is small:
  *
- * <p>Two ways to step: {@link #step(double[], double[])} with the gradient at the current
- * parameters (the usual path), or {@link #step(double[], Differentiable)} with something that can
- * evaluate gradients anywhere, which the look-ahead algorithms (the textbook's Nesterov momentum)
- * need, as PyTorch's {@code step(closure)}.
+ * <ul>
+ * <li>{@link #step(double[], double[])} with the gradient at the current parameters, or
+ *     {@link #step(double[], Differentiable)} with something that can evaluate gradients anywhere,
+ *     which the look-ahead algorithms (the textbook's Nesterov momentum) need, as PyTorch's
+ *     {@code step(closure)};</li>
+ * <li>{@link #state()} and {@link #loadState}: everything the optimizer remembers between steps, as
+ *     one {@link OptimizerState} (a checkpoint); {@link #initialState(int)}, the state a first step
+ *     starts from (optax's {@code init}: its {@link OptimizerState#bytes() bytes} are the memory the
+ *     optimizer needs); {@link #reset()} and {@link #copy()};</li>
+ * <li>{@link #learningRate()} and {@link #setLearningRate}, which a schedule changes between steps;
+ *     {@link #baseLearningRate()}, the rate it was configured with, which schedules start from.</li>
+ * </ul>
  *
- * <p>State (velocity, moments) is sized on the first step and bound to that parameter count:
- * {@link #reset()} forgets it, {@link #copy()} duplicates it, {@link #state()} shows it. A step
- * allocates nothing.
+ * <p>Every optimizer is built the same way: a factory named after the convention it follows, with
+ * that convention's defaults ({@code Adam.pytorch()}, {@code Adam.keras()}, {@code Adam.textbook()}),
+ * then fluent setters ({@code .learningRate(0.01).betas(0.9, 0.99)}), which return the optimizer's own
+ * type ({@link TunableOptimizer}). Gradient clipping is a {@link GradientTransform} composed with any
+ * optimizer ({@code .clipByGlobalNorm(1.0)}), as optax's {@code chain}.
+ *
+ * <p>A subclass mirrors one algorithm box: {@link #initState} declares its state,
+ * {@link #updateRange} is the box's update as one fused loop over a range of the parameters (so
+ * that {@link StepThreads} can split a large step over the cores), and {@link #hyperparameters()}
+ * names its settings. A step allocates nothing.
  *
  * <p>Weight decay follows the convention: PyTorch and the textbook add {@code weightDecay·θ} to the
  * gradient (L2 regularization, "coupled"); Keras 3 shrinks the weights first,
- * {@code θ ← θ − lr·weightDecay·θ} ("decoupled"), as {@link AdamW} does in every convention.
+ * {@code θ ← θ − lr·weightDecay·θ} ("decoupled"), as {@link AdamW} does in every convention. It stays
+ * inside the fused loop rather than a transform of its own, because it reads the parameters: a
+ * separate pass would cost a step a third more memory traffic.
+ *
+ * <p>A gradient that is not finite stops the step with {@link Divergence}; so does the first step if
+ * the parameters are not finite.
  */
 public abstract class Optimizer implements Cloneable {
     private final String algorithm;
     private final Convention convention;
-    private final String[] stateNames;
+    private double baseLearningRate;
     private double learningRate;
     private double weightDecay;
-    private long steps;
-    private double[][] state;
+    private GradientTransform[] transforms = new GradientTransform[0];
+    private OptimizerState state;
+    private boolean layoutChanged;
     private double[] scratch;
-    private int boundSize = -1;
-    private final boolean splittable = SPLITTABLE.get(getClass());
+    private double[] transformed;
+    private double[] lookAheadPoint;
 
-    protected Optimizer(String algorithm, Convention convention, double learningRate, String... stateNames) {
+    protected Optimizer(String algorithm, Convention convention, double learningRate) {
         if (convention == null) {
-            throw new IllegalArgumentException("convention must be one of " + Arrays.toString(Convention.values()));
+            throw new IllegalArgumentException("convention must be one of " + java.util.Arrays.toString(Convention.values()));
         }
         this.algorithm = algorithm;
         this.convention = convention;
-        this.learningRate = Validate.positive("learning rate", learningRate);
-        this.stateNames = stateNames.clone();
+        configureLearningRate(learningRate);
     }
 
     /** One update of {@code params} in place, from the gradient at {@code params}. */
@@ -59,26 +74,118 @@ public abstract class Optimizer implements Cloneable {
      * point for the algorithms that need one. Returns the objective's value where it was evaluated.
      */
     public final double step(double[] params, Differentiable objective) {
-        if (objective == null) {
-            throw new IllegalArgumentException("objective must not be null");
+        Validate.notNull("objective", objective);
+        Validate.notEmpty("params", params);
+        OptimizerState s = bind(params);
+        if (scratch == null) {
+            scratch = new double[params.length];
         }
-        double[] grad = scratch(params);
-        double[] point = needsLookAhead() ? lookAhead(params) : params;
-        double value = objective.valueAndGradient(point, grad);
-        checkedStep(params, grad);
+        double[] point = params;
+        if (needsLookAhead()) {
+            if (lookAheadPoint == null) {
+                lookAheadPoint = new double[params.length];
+            }
+            lookAhead(params, s, lookAheadPoint);
+            point = lookAheadPoint;
+        }
+        double value = objective.valueAndGradient(point, scratch);
+        checkedStep(params, scratch);
         return value;
     }
 
-    final void checkedStep(double[] params, double[] grad) {
+    private void checkedStep(double[] params, double[] grad) {
         Validate.sameLength("params", params, "grad", grad);
-        if (splittable && boundSize == params.length && StepThreads.split(this, params, grad, steps + 1)) {
-            steps++;
-            return;
+        OptimizerState s = bind(params);
+        double[] g = grad;
+        if (transforms.length > 0) {
+            Divergence.requireFinite("grad", grad);
+            if (transformed == null) {
+                transformed = new double[grad.length];
+            }
+            System.arraycopy(grad, 0, transformed, 0, grad.length);
+            for (int k = 0; k < transforms.length; k++) {  // indexed: an iterator would allocate every step
+                transforms[k].apply(transformed);
+            }
+            g = transformed;
         }
-        Validate.finite("grad", grad);
-        bind(params.length);
-        steps++;
-        update(params, grad, steps);
+        long t = s.steps() + 1;
+        if (!StepThreads.split(this, params, g, t)) {
+            Divergence.requireFinite("grad", g);
+            beginStep(s, t);
+            updateRange(params, g, s, t, 0, params.length);
+        }
+        s.countStep();
+    }
+
+    /** Sizes the state on the first step; refuses a parameter vector of another size afterwards. */
+    private OptimizerState bind(double[] params) {
+        if (params.length == 0) {
+            throw new IllegalArgumentException("params is empty: there is nothing to optimize");
+        }
+        if (state == null) {
+            for (int i = 0; i < params.length; i++) {
+                if (!Double.isFinite(params[i])) {
+                    throw new IllegalArgumentException("params[" + i + "] is " + params[i]
+                            + ": the parameters must be finite numbers before the first step (check the start point)");
+                }
+            }
+            state = initialState(params.length);
+        } else if (state.parameters() != params.length) {
+            throw new IllegalArgumentException(algorithm + " holds state for " + state.parameters()
+                    + " parameters but was given " + params.length + ": use one optimizer per parameter vector, or reset() it");
+        } else if (layoutChanged) {
+            initState(state);  // an option that needs another array was turned on: add it, keep the rest
+        }
+        layoutChanged = false;
+        return state;
+    }
+
+    // Called by StepThreads on the caller's thread, then on every chunk.
+    final void beginSplitStep(long t) {
+        beginStep(state, t);
+    }
+
+    final void updateSplitRange(double[] params, double[] grad, long t, int from, int to) {
+        updateRange(params, grad, state, t, from, to);
+    }
+
+    /**
+     * The state a first step on {@code parameters} parameters starts from (optax's {@code init}):
+     * the arrays and scalars this optimizer's options need, at their initial values.
+     */
+    public final OptimizerState initialState(int parameters) {
+        Validate.positive("parameters", parameters);
+        OptimizerState fresh = new OptimizerState(parameters);
+        initState(fresh);
+        return fresh;
+    }
+
+    /**
+     * Declares the state with {@link OptimizerState#addArray} and {@link OptimizerState#addScalar}:
+     * only what the options in use need. Also called, on the existing state, at the first step after a
+     * setter reported {@link #stateLayoutChanged()}: arrays already there are kept.
+     */
+    protected abstract void initState(OptimizerState state);
+
+    /** A setter calls this when its option needs state that may not exist yet (e.g. AMSGrad's v_max). */
+    protected final void stateLayoutChanged() {
+        layoutChanged = true;
+    }
+
+    /**
+     * The update rule on the parameters {@code from} (inclusive) to {@code to} (exclusive) at step
+     * {@code t} (1 on the first step since creation or {@link #reset()}): modify {@code params} in
+     * place from {@code grad}. Arguments are validated and the state is sized. Threads may run
+     * disjoint ranges of one step at once, so a range must read and write only its own indices of
+     * every array, and must not allocate.
+     */
+    protected abstract void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to);
+
+    /**
+     * Once per step, before any {@link #updateRange}, on the caller's thread: for state that is one
+     * number per step rather than one per parameter (NAdam's product of momentum factors).
+     */
+    protected void beginStep(OptimizerState state, long t) {
     }
 
     /** True for algorithms whose gradient must be taken at a point other than θ (textbook Nesterov). */
@@ -86,221 +193,110 @@ public abstract class Optimizer implements Cloneable {
         return false;
     }
 
-    /** The point at which to evaluate the gradient (state is sized); only called if {@link #needsLookAhead()}. */
-    protected double[] lookAhead(double[] params) {
+    /** Writes the point at which to take the gradient into {@code point}; only if {@link #needsLookAhead()}. */
+    protected void lookAhead(double[] params, OptimizerState state, double[] point) {
         throw new UnsupportedOperationException(algorithm + " has no look-ahead point");
-    }
-
-    /**
-     * The update rule: modify {@code params} in place from {@code grad} at step {@code t} (1 on the
-     * first step since creation or {@link #reset()}). Arguments are already validated; state
-     * arrays ({@link #state(int)}) are sized. Must not allocate.
-     *
-     * <p>The course's optimizers implement it as {@link #beginStep} once and {@link #updateRange}
-     * over every parameter, which lets {@link StepThreads} split a large step over the cores. A
-     * subclass may override this method instead, with the whole update in one place (as a lesson's
-     * exercise does); its steps then always run on the caller's thread.
-     */
-    protected void update(double[] params, double[] grad, long t) {
-        beginStep(t);
-        updateRange(params, grad, t, 0, params.length);
-    }
-
-    /**
-     * Once per step, before any {@link #updateRange}, on the caller's thread: for state that is one
-     * number per step rather than one per parameter (NAdam's product of momentum factors).
-     */
-    protected void beginStep(long t) {
-    }
-
-    /**
-     * The update rule on the parameters {@code from} (inclusive) to {@code to} (exclusive), as
-     * {@link #update} describes; threads may run disjoint ranges of one step at once, so a range
-     * must read and write only its own indices of every array.
-     */
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        throw new UnsupportedOperationException(getClass().getName()
-                + " must override update(params, grad, t) or updateRange(params, grad, t, from, to)");
-    }
-
-    /** Whether the class leaves {@link #update} to the ranges (so a step may be split over threads). */
-    private static final ClassValue<Boolean> SPLITTABLE = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            for (Class<?> c = type; c != Optimizer.class; c = c.getSuperclass()) {
-                try {
-                    c.getDeclaredMethod("update", double[].class, double[].class, long.class);
-                    return false;
-                } catch (NoSuchMethodException e) {
-                    // not declared here: look in the superclass
-                }
-            }
-            return true;
-        }
-    };
-
-    /** The value a state array starts at (0 unless a convention says otherwise). */
-    protected double initialState(int index) {
-        return 0;
-    }
-
-    /** The state array of the given index, in the order the constructor named them. */
-    protected final double[] state(int index) {
-        return state[index];
-    }
-
-    /** A gradient buffer of the parameters' length, for subclasses that evaluate a closure. */
-    protected final double[] scratch(double[] params) {
-        Validate.notEmpty("params", params);
-        bind(params.length);
-        if (scratch == null) {
-            scratch = new double[params.length];
-        }
-        return scratch;
-    }
-
-    /** Sizes the state on first use; refuses a parameter vector of another size afterwards. */
-    private void bind(int size) {
-        if (size == 0) {
-            throw new IllegalArgumentException("params is empty: there is nothing to optimize");
-        }
-        if (boundSize < 0) {
-            boundSize = size;
-            state = new double[stateNames.length][size];
-            for (int k = 0; k < stateNames.length; k++) {
-                Arrays.fill(state[k], initialState(k));
-            }
-        } else if (boundSize != size) {
-            throw new IllegalArgumentException(algorithm + " holds state for " + boundSize
-                    + " parameters but was given " + size + ": use one optimizer per parameter vector, or reset() it");
-        }
     }
 
     /** Forgets all state (velocity, moments, step count): the next step is a first step again. */
     public void reset() {
         state = null;
         scratch = null;
-        steps = 0;
-        boundSize = -1;
+        transformed = null;
+        lookAheadPoint = null;
+        layoutChanged = false;
     }
 
     /** An independent copy: same hyperparameters, same state, same step count. */
     public Optimizer copy() {
         try {
             Optimizer copy = (Optimizer) super.clone();
-            if (state != null) {
-                copy.state = new double[state.length][];
-                for (int k = 0; k < state.length; k++) {
-                    copy.state[k] = state[k].clone();
-                }
-            }
-            copy.scratch = scratch == null ? null : scratch.clone();
+            copy.state = state == null ? null : state.copy();
+            copy.scratch = null;
+            copy.transformed = null;
+            copy.lookAheadPoint = null;
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
         }
     }
 
-    /** A copy of every state array by name (empty before the first step), for plots of the moments. */
-    public Map<String, double[]> state() {
-        Map<String, double[]> copy = new LinkedHashMap<>();
-        for (int k = 0; k < stateNames.length; k++) {
-            copy.put(stateNames[k], state == null ? new double[0] : state[k].clone());
-        }
-        return copy;
-    }
-
-    /** A copy of one state array, such as "velocity" or "m" (see {@link #state()} for the names). */
-    public double[] state(String name) {
-        for (int k = 0; k < stateNames.length; k++) {
-            if (stateNames[k].equals(name)) {
-                return state == null ? new double[0] : state[k].clone();
-            }
-        }
-        throw new IllegalArgumentException(algorithm + " has no state named '" + name + "'; it has "
-                + Arrays.toString(stateNames));
+    /** A copy of everything the optimizer remembers (empty, with 0 steps, before the first step). */
+    public OptimizerState state() {
+        return state == null ? new OptimizerState(0) : state.copy();
     }
 
     /**
-     * Restores what {@link #state()} and {@link #stepCount()} returned (a checkpoint), so that the
-     * next step continues the saved run exactly. {@code saved} must name every state array of this
-     * optimizer, each as long as the parameter vector (all state is empty before the first step:
-     * then pass empty arrays or an empty map with {@code stepCount} 0). The arrays are copied.
+     * Restores what {@link #state()} returned (a checkpoint), so that the next step continues the
+     * saved run exactly. The saved state must have the layout this optimizer's options need; its
+     * numbers are copied. An empty saved state (0 steps) resets.
      */
-    public void loadState(Map<String, double[]> saved, long stepCount) {
+    public void loadState(OptimizerState saved) {
         Validate.notNull("saved state", saved);
-        if (stepCount < 0) {
-            throw new IllegalArgumentException("the step count must be 0 or more, got " + stepCount);
-        }
-        if (!saved.keySet().equals(new java.util.LinkedHashSet<>(Arrays.asList(stateNames)))) {
-            boolean fresh = stepCount == 0 && saved.values().stream().allMatch(a -> a == null || a.length == 0);
-            if (!(fresh && (saved.isEmpty() || stateNames.length == 0))) {
-                throw new IllegalArgumentException(algorithm + " has the state " + Arrays.toString(stateNames)
-                        + ", the saved state has " + saved.keySet());
-            }
-        }
-        int size = -1;
-        for (String name : stateNames) {
-            double[] array = saved.get(name);
-            int length = array == null ? 0 : array.length;
-            if (size >= 0 && length != size) {
-                throw new IllegalArgumentException("the saved state arrays differ in length: '" + name + "' has "
-                        + length + " values, the others " + size);
-            }
-            size = length;
-        }
-        if (size <= 0) {
-            if (stepCount > 0 && stateNames.length > 0) {
-                throw new IllegalArgumentException(algorithm + " saved after " + stepCount
-                        + " steps must have non-empty state arrays");
+        if (saved.parameters() == 0) {
+            if (saved.steps() != 0 || saved.arrayCount() != 0) {
+                throw new IllegalArgumentException("a state saved after " + saved.steps()
+                        + " steps must say how many parameters it is for");
             }
             reset();
-            steps = stepCount;
-            stateLoaded(stepCount);
             return;
         }
+        OptimizerState fresh = initialState(saved.parameters());
+        fresh.load(saved, toString());
         reset();
-        bind(size);
-        for (int k = 0; k < stateNames.length; k++) {
-            double[] array = saved.get(stateNames[k]);
-            Validate.finite("saved state '" + stateNames[k] + "'", array);
-            System.arraycopy(array, 0, state[k], 0, size);
-        }
-        steps = stepCount;
-        stateLoaded(stepCount);
-    }
-
-    /**
-     * Called at the end of {@link #loadState}: a subclass that keeps scalar state besides its
-     * state arrays recomputes it here from the step count.
-     */
-    protected void stateLoaded(long stepCount) {
+        state = fresh;
     }
 
     /** Steps taken since creation or the last {@link #reset()}. */
     public long stepCount() {
-        return steps;
+        return state == null ? 0 : state.steps();
     }
 
+    /** The learning rate of the next step. */
     public double learningRate() {
         return learningRate;
     }
 
+    /** The learning rate the optimizer was configured with, which schedules start from. */
+    public double baseLearningRate() {
+        return baseLearningRate;
+    }
+
     /**
      * Changes the learning rate from the next step on (what a schedule does between steps). Zero is
-     * allowed here, unlike in the constructors, because schedules end there (a cosine with
-     * eta_min = 0, PyTorch's PolynomialLR); a zero rate leaves the parameters where they are.
+     * allowed here, unlike in configuration, because schedules end there (a cosine with eta_min = 0,
+     * PyTorch's PolynomialLR); a zero rate leaves the parameters where they are.
      */
     public void setLearningRate(double learningRate) {
-        this.learningRate = Validate.nonNegative("learning rate", learningRate);
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number ≥ 0, got " + learningRate);
+        }
+        this.learningRate = learningRate;
     }
 
-    public double weightDecay() {
-        return weightDecay;
+    /** Sets the configured (base) and the current learning rate: positive, finite. */
+    final void configureLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate
+                    + (learningRate == 0 ? " (a rate of 0 never moves; schedules may still lower the rate to 0)" : ""));
+        }
+        this.baseLearningRate = learningRate;
+        this.learningRate = learningRate;
     }
 
-    protected final void setWeightDecay(double weightDecay) {
+    final void configureWeightDecay(double weightDecay) {
         this.weightDecay = Validate.nonNegative("weight decay", weightDecay);
+    }
+
+    final void addTransform(GradientTransform transform) {
+        Validate.notNull("gradient transform", transform);
+        GradientTransform[] more = java.util.Arrays.copyOf(transforms, transforms.length + 1);
+        more[transforms.length] = transform;
+        transforms = more;
+    }
+
+    final double configuredWeightDecay() {
+        return weightDecay;
     }
 
     /** True where weight decay shrinks the weights directly instead of adding to the gradient. */
@@ -322,6 +318,7 @@ public abstract class Optimizer implements Cloneable {
         return convention;
     }
 
+    /** The algorithm's name, e.g. "Adam" or "AMSGrad". */
     public String algorithm() {
         return algorithm;
     }
@@ -333,6 +330,10 @@ public abstract class Optimizer implements Cloneable {
     public String toString() {
         String decay = weightDecay == 0 ? "" : ", weight_decay=" + weightDecay
                 + (decoupledWeightDecay() ? " (decoupled)" : " (coupled L2)");
-        return algorithm + "[" + convention.label() + "](" + hyperparameters() + decay + ")";
+        StringBuilder clipping = new StringBuilder();
+        for (GradientTransform transform : transforms) {
+            clipping.append(", ").append(transform);
+        }
+        return algorithm() + "[" + convention.label() + "](" + hyperparameters() + decay + clipping + ")";
     }
 }

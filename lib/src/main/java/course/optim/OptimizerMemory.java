@@ -3,46 +3,37 @@ package course.optim;
 import java.util.List;
 
 /**
- * How much memory an optimizer's state costs per parameter, in the units a framework user thinks in
- * (bytes per parameter at 2, 4 or 8 bytes a number; bytes for a model of any size), from
- * {@link StateMemory}'s measurement: a copy of the optimizer takes a few steps on a small probe
- * problem, and every per-parameter state array that has moved away from its initial value counts as
- * used. Plain gradient descent uses none, momentum one (the velocity), RMSProp one
- * (the average of g²; two when centered, three with momentum too), Adam two (m and v; three with
+ * How much memory an optimizer's state costs, read from the state it starts from
+ * ({@link Optimizer#initialState(int)}), in the units a framework user thinks in: bytes per parameter
+ * at 2, 4 or 8 bytes a number, bytes for a model of any size. An optimizer allocates only the arrays
+ * its options use, as PyTorch does: plain gradient descent none, momentum one (the velocity), RMSProp
+ * one (the average of g²; two when centered, three with momentum too), Adam two (m and v; three with
  * AMSGrad's running maximum).
  *
  * <pre>
- * OptimizerMemory.stateArrays(Adam.keras());                 // 2
+ * OptimizerMemory.arrays(Adam.keras());                      // [m, v]
  * OptimizerMemory.bytesPerParameter(Adam.keras(), 4);        // 8 bytes in float32
- * OptimizerMemory.allocatedArrays(Adam.keras());             // 3: this library also allocates v_max
+ * OptimizerMemory.stateBytes(Adam.keras(), 7_000_000_000L, 4) // 56 GB for a 7-billion-parameter model
  * </pre>
  *
- * <p>The course's classes allocate every state array their algorithm can need (Adam's {@code v_max}
- * even without AMSGrad, RMSProp's centered and momentum buffers even when off): simpler code, more
- * memory than a framework would take. {@link #allocatedArrays} counts those, {@link #stateArrays} the
- * ones the update actually uses, which is what a framework stores. Scalars (the step count) are not
- * counted: they do not grow with the model.
+ * Scalars (the step count, NAdam's product of momentum factors) are not counted per parameter: they
+ * do not grow with the model. Nor are the look-ahead point of the textbook's Nesterov forms and the
+ * gradient buffer, which are scratch rather than state.
  */
 public final class OptimizerMemory {
-    /** Parameters of the probe problem. */
-    public static final int PROBE_SIZE = 8;
 
     private OptimizerMemory() {
     }
 
-    /** The names of the state arrays the update uses, in the optimizer's order (e.g. [m, v] for Adam). */
-    public static List<String> usedState(Optimizer optimizer) {
-        return StateMemory.measure(optimizer, PROBE_SIZE).usedArrays();
+    /** The names of the per-parameter state arrays, in the optimizer's order (e.g. [m, v] for Adam). */
+    public static List<String> arrays(Optimizer optimizer) {
+        course.Validate.notNull("optimizer", optimizer);
+        return List.copyOf(optimizer.initialState(1).arrayNames());
     }
 
-    /** The number of per-parameter state arrays the update uses. */
+    /** The number of per-parameter state arrays. */
     public static int stateArrays(Optimizer optimizer) {
-        return usedState(optimizer).size();
-    }
-
-    /** The number of per-parameter state arrays this library allocates for it (at least {@link #stateArrays}). */
-    public static int allocatedArrays(Optimizer optimizer) {
-        return StateMemory.measure(optimizer, PROBE_SIZE).arrays().size();
+        return arrays(optimizer).size();
     }
 
     /**

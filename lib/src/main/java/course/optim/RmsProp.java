@@ -27,18 +27,18 @@ import course.Validate;
  * The textbook's momentum version looks ahead: {@link RmsPropNesterov}.
  * DL4J's {@code RmsProp} (tested) is PyTorch's plain form with the average starting at eps:
  * {@code pytorch().rho(0.95).epsilon(1e-8).initialSquareAverage(1e-8)}; its defaults are lr 0.1, decay 0.95.
- * State: {@code square_avg}, {@code grad_avg} (centered only), {@code momentum_buffer}.
+ * State: {@code square_avg}, {@code grad_avg} (centered only), {@code momentum_buffer} (momentum
+ * above 0 only).
  */
-public final class RmsProp extends Optimizer implements MomentumAware {
+public final class RmsProp extends MomentumFamily<RmsProp> {
     private double rho;
     private double epsilon;
-    private double momentum;
     private boolean centered;
     private boolean epsilonInsideSqrt;
     private double initialSquareAverage;
 
-    public RmsProp(Convention convention, double learningRate, double rho) {
-        super("RMSProp", convention, learningRate, "square_avg", "grad_avg", "momentum_buffer");
+    private RmsProp(Convention convention, double learningRate, double rho) {
+        super("RMSProp", convention, learningRate, 0);
         this.rho = Validate.unitInterval("rho (alpha)", rho);
         switch (convention) {
             case PYTORCH -> epsilon = 1e-8;
@@ -62,11 +62,6 @@ public final class RmsProp extends Optimizer implements MomentumAware {
         return new RmsProp(Convention.TEXTBOOK, 0.001, 0.9);
     }
 
-    public RmsProp learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
     /** The decay ρ of the squared-gradient average (PyTorch calls it alpha). */
     public RmsProp rho(double rho) {
         this.rho = Validate.unitInterval("rho (alpha)", rho);
@@ -85,8 +80,14 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected double initialState(int index) {
-        return index == 0 ? initialSquareAverage : 0;
+    protected void initState(OptimizerState state) {
+        state.addArray("square_avg", initialSquareAverage);
+        if (centered) {
+            state.addArray("grad_avg", 0);
+        }
+        if (momentum != 0) {
+            state.addArray("momentum_buffer", 0);
+        }
     }
 
     public RmsProp epsilonInsideSqrt(boolean inside) {
@@ -97,28 +98,14 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     public RmsProp centered(boolean centered) {
         frameworkOnly("centered", centered);
         this.centered = centered;
+        stateLayoutChanged();
         return this;
-    }
-
-    public RmsProp momentum(double momentum) {
-        setMomentum(momentum);
-        return this;
-    }
-
-    public RmsProp weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
-    }
-
-    @Override
-    public double momentum() {
-        return momentum;
     }
 
     @Override
     public void setMomentum(double momentum) {
         frameworkOnly("momentum", momentum != 0);
-        this.momentum = Validate.unitInterval("momentum", momentum);
+        super.setMomentum(momentum);
     }
 
     private void frameworkOnly(String option, boolean used) {
@@ -129,9 +116,11 @@ public final class RmsProp extends Optimizer implements MomentumAware {
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] squareAvg = state(0), gradAvg = state(1), buffer = state(2);
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
         double lr = learningRate(), r = rho, eps = epsilon, mu = momentum;
+        double[] squareAvg = state.array("square_avg");
+        double[] gradAvg = centered ? state.array("grad_avg") : null;
+        double[] buffer = mu != 0 ? state.array("momentum_buffer") : null;
         double decay = coupledDecay(), shrink = decoupledShrink();
         boolean inside = epsilonInsideSqrt, centre = centered, lrInside = convention() == Convention.KERAS;
         for (int i = from; i < to; i++) {

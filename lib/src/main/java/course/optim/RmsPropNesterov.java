@@ -16,32 +16,20 @@ import course.Validate;
  * textbook convention only, and it must be stepped with {@link #step(double[], Differentiable)}.
  * Defaults: ε 0.001, ρ 0.9, α 0.9, δ 1e-6. State: {@code square_avg}, {@code velocity}.
  */
-public final class RmsPropNesterov extends Optimizer implements MomentumAware {
+public final class RmsPropNesterov extends MomentumFamily<RmsPropNesterov> {
     private double rho = 0.9;
-    private double momentum = 0.9;
     private double epsilon = 1e-6;
-    private double[] lookAheadPoint;
 
-    public RmsPropNesterov(double learningRate) {
-        super("RMSPropNesterov", Convention.TEXTBOOK, learningRate, "square_avg", "velocity");
+    private RmsPropNesterov(double learningRate) {
+        super("RMSPropNesterov", Convention.TEXTBOOK, learningRate, 0.9);
     }
 
     public static RmsPropNesterov textbook() {
         return new RmsPropNesterov(0.001);
     }
 
-    public RmsPropNesterov learningRate(double learningRate) {
-        setLearningRate(learningRate);
-        return this;
-    }
-
     public RmsPropNesterov rho(double rho) {
         this.rho = Validate.unitInterval("rho", rho);
-        return this;
-    }
-
-    public RmsPropNesterov momentum(double momentum) {
-        setMomentum(momentum);
         return this;
     }
 
@@ -51,35 +39,27 @@ public final class RmsPropNesterov extends Optimizer implements MomentumAware {
     }
 
     @Override
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    public void setMomentum(double momentum) {
-        this.momentum = Validate.unitInterval("momentum", momentum);
-    }
-
-    @Override
     protected boolean needsLookAhead() {
         return true;
     }
 
     @Override
-    protected double[] lookAhead(double[] params) {
-        double[] velocity = state(1);
-        if (lookAheadPoint == null || lookAheadPoint.length != params.length) {
-            lookAheadPoint = new double[params.length];
-        }
+    protected void lookAhead(double[] params, OptimizerState state, double[] point) {
+        double[] velocity = state.array("velocity");
         for (int i = 0; i < params.length; i++) {
-            lookAheadPoint[i] = params[i] + momentum * velocity[i];
+            point[i] = params[i] + momentum * velocity[i];
         }
-        return lookAheadPoint;
     }
 
     @Override
-    protected void updateRange(double[] params, double[] grad, long t, int from, int to) {
-        double[] squareAvg = state(0), velocity = state(1);
+    protected void initState(OptimizerState state) {
+        state.addArray("square_avg", 0);
+        state.addArray("velocity", 0);
+    }
+
+    @Override
+    protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+        double[] squareAvg = state.array("square_avg"), velocity = state.array("velocity");
         double lr = learningRate(), r = rho, mu = momentum, eps = epsilon, decay = coupledDecay();
         for (int i = from; i < to; i++) {
             double g = grad[i] + decay * (params[i] + mu * velocity[i]);
@@ -89,18 +69,6 @@ public final class RmsPropNesterov extends Optimizer implements MomentumAware {
             velocity[i] = v;
             params[i] += v;
         }
-    }
-
-    public RmsPropNesterov weightDecay(double weightDecay) {
-        setWeightDecay(weightDecay);
-        return this;
-    }
-
-    @Override
-    public RmsPropNesterov copy() {
-        RmsPropNesterov copy = (RmsPropNesterov) super.copy();
-        copy.lookAheadPoint = null;
-        return copy;
     }
 
     @Override

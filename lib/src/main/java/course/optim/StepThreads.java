@@ -1,6 +1,5 @@
 package course.optim;
 
-import course.Validate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * checks that its gradient is finite, then (if all are) every chunk updates. Nothing is allocated
  * per step. A vector with fewer than {@link #MIN_PARAMETERS_PER_THREAD} parameters per thread stays
  * on the caller's thread (waking a helper costs tens of microseconds), as does a step taken while
- * another thread's step holds the helpers, and any optimizer whose subclass overrides
- * {@code update(params, grad, t)} as a whole.
+ * another thread's step holds the helpers.
  *
  * <p>The number of threads is {@link #threads()}: the system property {@code course.optim.threads}
  * if set, else the number of available processors; {@link #setThreads(int)} changes it.
@@ -102,7 +100,7 @@ public final class StepThreads {
 
     /**
      * Runs one step split over the helper threads: the finiteness check of {@code grad}, then
-     * {@code beginStep(t)} on the caller's thread, then {@code updateRange} on every chunk. Returns
+     * {@code beginStep} on the caller's thread, then {@code updateRange} on every chunk. Returns
      * false, having done nothing, where the step should run on the caller's thread alone.
      */
     static boolean split(Optimizer target, double[] targetParams, double[] targetGrad, long t) {
@@ -121,10 +119,10 @@ public final class StepThreads {
             run(CHECK);
             for (int k = 0; k < count; k++) {
                 if (FIRST_BAD[k] >= 0) {
-                    Validate.finite("grad", targetGrad);  // throws, with the message of an unsplit step
+                    Divergence.requireFinite("grad", targetGrad);  // throws, with the message of an unsplit step
                 }
             }
-            target.beginStep(t);
+            target.beginSplitStep(t);
             run(UPDATE);
             splitSteps++;
             return true;
@@ -183,7 +181,7 @@ public final class StepThreads {
             if (phase == CHECK) {
                 FIRST_BAD[k] = firstNonFinite(grad, from, to);
             } else {
-                optimizer.updateRange(params, grad, step, from, to);
+                optimizer.updateSplitRange(params, grad, step, from, to);
             }
         } catch (Throwable failure) {
             FAILURE[k] = failure;

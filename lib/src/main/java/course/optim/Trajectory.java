@@ -9,13 +9,12 @@ import java.util.Locale;
  * function's value at each. What contour plots and races draw:
  * {@code Trajectory.run("Adam", Adam.pytorch().learningRate(0.1), problem, problem.startPoint(), 200)}.
  *
- * <p>A run stops early when a step leaves the finite numbers or goes beyond {@link #ESCAPE} in any
- * coordinate; {@link #diverged()} tells, and the points up to there are kept.
+ * <p>A run stops early when it diverges by {@link Divergence#escaped}'s rule (a number that is not
+ * finite, or a cost beyond {@link Divergence#LIMIT} times its start); {@link #diverged()} tells, and
+ * the points up to there are kept. The run is made by a copy of the optimizer: the caller's is left
+ * as it was.
  */
 public final class Trajectory {
-    /** A coordinate beyond this magnitude counts as divergence. */
-    public static final double ESCAPE = 1e6;
-
     private final String label;
     private final double[][] points;
     private final double[] values;
@@ -29,8 +28,8 @@ public final class Trajectory {
     }
 
     /**
-     * Runs {@code steps} steps of {@code optimizer} (fresh state: it is {@link Optimizer#reset() reset}
-     * first) from {@code start} on {@code objective}, recording every point.
+     * Runs {@code steps} steps of {@code optimizer} (a copy of it, with its state: a fresh
+     * optimizer starts fresh) from {@code start} on {@code objective}, recording every point.
      */
     public static Trajectory run(String label, Optimizer optimizer, Differentiable objective, double[] start, int steps) {
         Validate.notNull("optimizer", optimizer);
@@ -38,7 +37,7 @@ public final class Trajectory {
         Validate.notEmpty("start", start);
         Validate.finite("start", start);
         Validate.nonNegative("steps", steps);
-        optimizer.reset();
+        Optimizer run = optimizer.copy();
         double[] params = start.clone();
         double[] grad = new double[params.length];
         double[][] points = new double[steps + 1][];
@@ -49,17 +48,18 @@ public final class Trajectory {
         boolean diverged = false;
         for (int k = 1; k <= steps; k++) {
             try {
-                optimizer.step(params, objective);
-            } catch (IllegalArgumentException nonFiniteGradient) {
+                run.step(params, objective);
+            } catch (Divergence nonFiniteGradient) {
                 diverged = true;
                 break;
             }
-            if (!inside(params)) {
+            double value = objective.valueAndGradient(params, grad);
+            if (Divergence.escaped(values[0], value, params)) {
                 diverged = true;
                 break;
             }
             points[recorded] = params.clone();
-            values[recorded] = objective.valueAndGradient(params, grad);
+            values[recorded] = value;
             recorded++;
         }
         String name = label == null ? optimizer.algorithm() : label;
@@ -93,15 +93,6 @@ public final class Trajectory {
         double[] v = new double[n];
         Arrays.fill(v, Double.NaN);
         return v;
-    }
-
-    private static boolean inside(double[] params) {
-        for (double p : params) {
-            if (!Double.isFinite(p) || Math.abs(p) > ESCAPE) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public String label() {
@@ -149,7 +140,7 @@ public final class Trajectory {
         return values.clone();
     }
 
-    /** True if the run stopped because a step left the finite numbers (or went beyond {@link #ESCAPE}). */
+    /** True if the run stopped because a step left the finite numbers (or its cost escaped, {@link Divergence#escaped}). */
     public boolean diverged() {
         return diverged;
     }

@@ -53,6 +53,14 @@ public interface LearningRateSchedule {
         return lr;
     }
 
+    /**
+     * Told the metric of the epoch just finished (the validation loss, or the training loss without a
+     * validation set) by a training loop. A pure function of the step ignores it (the default);
+     * {@link ReduceLROnPlateau}, the one schedule that depends on the metric, lowers its rate.
+     */
+    default void endEpoch(double metric) {
+    }
+
     /** The learning rates of steps 0 to {@code steps - 1}, for tables and plots. */
     default double[] learningRates(int steps) {
         Steps.nonNegative("steps", steps);

@@ -213,6 +213,23 @@ public final class ReduceLROnPlateau implements LearningRateSchedule {
         return lr;
     }
 
+    /** {@link #step(double)}: what a training loop calls after each epoch. */
+    @Override
+    public void endEpoch(double metric) {
+        step(metric);
+    }
+
+    /**
+     * Sets the optimizer's learning rate to this scheduler's current one, whatever the step: the rate
+     * changes only when a metric is fed ({@link #endEpoch}), not with the step count.
+     */
+    @Override
+    public double applyTo(Optimizer optimizer, long step) {
+        Steps.notNull("optimizer", optimizer);
+        optimizer.setLearningRate(lr);
+        return lr;
+    }
+
     /** {@link #step(double)}, then sets the optimizer's learning rate to the new value. */
     public double step(double metric, Optimizer optimizer) {
         Steps.notNull("optimizer", optimizer);

@@ -5,11 +5,11 @@ import course.data.Dataset;
 import course.data.Minibatches;
 import course.models.Model;
 import course.models.Objective;
-import course.optim.Clipped;
 import course.optim.Differentiable;
+import course.optim.Divergence;
+import course.optim.GradientClipping;
 import course.optim.Optimizer;
 import course.schedule.LearningRateSchedule;
-import course.schedule.ReduceLROnPlateau;
 
 /**
  * The training loop of the course: epochs over minibatches with any optimizer and schedule.
@@ -26,11 +26,12 @@ import course.schedule.ReduceLROnPlateau;
  *
  * <p>A schedule sets the learning rate before each step ({@link #schedule(LearningRateSchedule)}) or
  * before each epoch ({@link #schedulePerEpoch(LearningRateSchedule)}, PyTorch's usual
- * {@code scheduler.step()} once per epoch). {@link ReduceLROnPlateau} is fed the validation loss (the
+ * {@code scheduler.step()} once per epoch). After each epoch the schedule is told the validation loss
+ * ({@link LearningRateSchedule#endEpoch}; only {@code ReduceLROnPlateau} uses it) (the
  * training loss without a validation set) after each epoch.
  *
  * <p>Divergence guard: a loss or gradient that is NaN or infinite, or a loss above
- * {@link #blowUpFactor(double)} times the first one, stops training with {@link TrainingDiverged},
+ * {@link #blowUpFactor(double)} times max(1, |first loss|) ({@link Divergence#costEscaped}), stops training with {@link TrainingDiverged},
  * whose message names the step, the epoch and the learning rate.
  */
 public final class Trainer {
@@ -45,7 +46,7 @@ public final class Trainer {
     private Dataset validation;
     private int patience = -1;
     private double minDelta;
-    private double blowUpFactor = 1e6;
+    private double blowUpFactor = Divergence.LIMIT;
     private Progress progress;
     private String label;
 
@@ -174,7 +175,6 @@ public final class Trainer {
         Objective batchLoss = model.objective(train, batches);
         NormRecorder closure = new NormRecorder(batchLoss);
         History history = new History(label != null ? label : optimizer.toString(), model.metricName());
-        ReduceLROnPlateau plateau = schedule instanceof ReduceLROnPlateau p ? p : null;
 
         long start = System.nanoTime();
         long step = 0;
@@ -184,23 +184,20 @@ public final class Trainer {
         int bestEpoch = 0, sinceBest = 0;
         boolean stoppedEarly = false;
         for (int epoch = 0; epoch < epochs && !stoppedEarly; epoch++) {
-            if (schedule != null && perEpoch && plateau == null) {
+            if (schedule != null && perEpoch) {
                 schedule.applyTo(optimizer, epoch);
             }
             double lossSum = 0;
             int batchCount = 0;
             while (batches.next()) {
-                if (schedule != null && !perEpoch && plateau == null) {
+                if (schedule != null && !perEpoch) {
                     schedule.applyTo(optimizer, step);
                 }
                 double loss;
                 try {
                     loss = optimizer.step(params, closure);
-                } catch (IllegalArgumentException e) {
-                    if (e.getMessage() != null && e.getMessage().startsWith("grad[")) {
-                        throw diverged("the gradient is not finite (" + e.getMessage() + ")", step + 1, epoch, history, e);
-                    }
-                    throw e;
+                } catch (Divergence e) {
+                    throw diverged("the gradient is not finite (" + e.getMessage() + ")", step + 1, epoch, history, e);
                 }
                 step++;
                 if (Double.isNaN(firstLoss)) {
@@ -209,7 +206,7 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw diverged("the loss is " + loss, step, epoch, history, null);
                 }
-                if (loss > blowUpFactor * Math.max(firstLoss, Double.MIN_NORMAL)) {
+                if (Divergence.costEscaped(firstLoss, loss, blowUpFactor)) {
                     throw diverged("the loss blew up from " + firstLoss + " to " + loss, step, epoch, history, null);
                 }
                 history.addStep(epoch, loss, optimizer.learningRate(), closure.lastNorm, seconds(start));
@@ -228,8 +225,8 @@ public final class Trainer {
             double validationMetric = validation == null ? Double.NaN : model.metric(params, validation);
             history.addEpoch(lossSum / batchCount, validationLoss, validationMetric, optimizer.learningRate(),
                     seconds(start));
-            if (plateau != null) {
-                plateau.step(validation == null ? lossSum / batchCount : validationLoss, optimizer);
+            if (schedule != null) {
+                schedule.endEpoch(validation == null ? lossSum / batchCount : validationLoss);
             }
             if (validation != null && patience >= 0) {
                 if (validationLoss < bestValidation - minDelta) {
@@ -284,7 +281,7 @@ public final class Trainer {
         @Override
         public double valueAndGradient(double[] x, double[] grad) {
             double value = objective.valueAndGradient(x, grad);
-            lastNorm = Clipped.norm(grad);
+            lastNorm = GradientClipping.norm(grad);
             return value;
         }
     }

@@ -1,11 +1,14 @@
 package course.train;
 
+import course.optim.Divergence;
+
 /**
- * Training stopped because the loss or the gradient stopped being finite, or the loss blew up. The
+ * Training stopped because the loss or the gradient stopped being finite, or the loss blew up
+ * ({@link Divergence}'s rule, with the trainer's blow-up factor). The
  * message names the step, the epoch and the learning rate; {@link #history()} holds what was
  * recorded up to that point (for a plot of the blow-up).
  */
-public final class TrainingDiverged extends RuntimeException {
+public final class TrainingDiverged extends Divergence {
     private final transient History history;
     private final long step;
 

@@ -38,7 +38,7 @@ class TrajectoryChecksTest {
 
     @Test
     void referencePathOfGradientDescentAndTheOptimizerIsUntouched() {
-        GradientDescent descent = new GradientDescent(0.25);
+        GradientDescent descent = GradientDescent.textbook().learningRate(0.25);
         double[] start = {2.0};
         double[][] path = Checks.referenceTrajectory(descent, SQUARE, start, 3);
         assertEquals(4, path.length);
@@ -63,7 +63,7 @@ class TrajectoryChecksTest {
     @Test
     void aHandWrittenPathThatMatchesPasses() {
         double[] byHand = {2, 2 - 0.25 * 4, 0.5, 0.25};
-        assertDoesNotThrow(() -> Checks.trajectory("θ", new GradientDescent(0.25), SQUARE, new double[]{2}, byHand,
+        assertDoesNotThrow(() -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.25), SQUARE, new double[]{2}, byHand,
                 1e-12, 0, "h"));
         // Momentum by hand: v ← αv − εg, θ ← θ + v.
         double[][] mine = new double[4][];
@@ -84,14 +84,14 @@ class TrajectoryChecksTest {
     @Test
     void theFirstDifferingStepIsNamed() {
         double[] added = {2, 3, 4.5, 6.75};   // θ + ηg instead of θ − ηg
-        String m = message(() -> Checks.trajectory("θ", new GradientDescent(0.25), SQUARE, new double[]{2}, added,
+        String m = message(() -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.25), SQUARE, new double[]{2}, added,
                 1e-12, 0, "subtract the step"));
         contains(m, "θ after step 1 to be 1.0, got 3.0", "step 0 matches", ": subtract the step");
         double[] lateSlip = {2, 1, 0.5, 0.3};
-        m = message(() -> Checks.trajectory("θ", new GradientDescent(0.25), SQUARE, new double[]{2}, lateSlip,
+        m = message(() -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.25), SQUARE, new double[]{2}, lateSlip,
                 1e-12, 0, "h"));
         contains(m, "after step 3 to be 0.25, got 0.3", "steps 0 to 2 match");
-        m = message(() -> Checks.trajectory("θ", new GradientDescent(0.25), SQUARE, new double[]{2}, new double[]{0, 1},
+        m = message(() -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.25), SQUARE, new double[]{2}, new double[]{0, 1},
                 1e-12, 0, "h"));
         contains(m, "at the start (step 0) to be 2.0, got 0.0");
     }
@@ -110,12 +110,12 @@ class TrajectoryChecksTest {
                 "3 entries (the start and 2 steps), got 2");
         contains(message(() -> Checks.trajectory("θ", new double[][]{{1, 1}}, new double[][]{{1}}, 0, 0, "h")),
                 "step 0 to have 2 coordinates");
-        contains(message(() -> Checks.trajectory("θ", new GradientDescent(0.1), SQUARE, new double[]{2}, (double[]) null,
+        contains(message(() -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.1), SQUARE, new double[]{2}, (double[]) null,
                 0, 0, "h")), "got null");
-        assertThrows(IllegalArgumentException.class, () -> Checks.trajectory("θ", new GradientDescent(0.1), BOWL,
+        assertThrows(IllegalArgumentException.class, () -> Checks.trajectory("θ", GradientDescent.textbook().learningRate(0.1), BOWL,
                 new double[]{1, 1}, new double[]{1, 1}, 0, 0, "h"));
         assertThrows(IllegalArgumentException.class, () -> Checks.trajectory("θ", new double[]{1}, new double[]{1}, -1, 0, "h"));
-        assertThrows(IllegalArgumentException.class, () -> Checks.referenceTrajectory(new GradientDescent(0.1), SQUARE,
+        assertThrows(IllegalArgumentException.class, () -> Checks.referenceTrajectory(GradientDescent.textbook().learningRate(0.1), SQUARE,
                 new double[]{1}, -1));
     }
 

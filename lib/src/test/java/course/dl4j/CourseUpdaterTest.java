@@ -86,7 +86,7 @@ class CourseUpdaterTest {
         }
         Optimizer live = CourseUpdater.optimizers(net).get(0);
         assertEquals(5, live.stepCount());
-        assertEquals(acc[0], live.state("sum")[0], 1e-14);
+        assertEquals(acc[0], live.state().array("sum")[0], 1e-14);
     }
 
     @Test

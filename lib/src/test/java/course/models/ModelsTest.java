@@ -58,7 +58,7 @@ class ModelsTest {
         LinearRegression model = new LinearRegression(2);
         double[] params = model.initialParameters(1);
         Objective objective = model.objective(data);
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         for (int k = 0; k < 500; k++) {
             gd.step(params, objective);
         }
@@ -117,7 +117,7 @@ class ModelsTest {
         Dataset blobs = SyntheticData.blobs(150, 3, 0.7, 3);
         SoftmaxRegression softmax = new SoftmaxRegression(2, 3);
         double[] params = softmax.initialParameters(1);
-        GradientDescent gd = new GradientDescent(0.5);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.5);
         Objective softmaxLoss = softmax.objective(blobs);
         for (int k = 0; k < 300; k++) {
             gd.step(params, softmaxLoss);
@@ -126,7 +126,7 @@ class ModelsTest {
         Dataset two = SyntheticData.twoBlobs(200, 5, 3);
         LogisticRegression logistic = new LogisticRegression(2);
         double[] w = logistic.initialParameters(2);
-        GradientDescent gd2 = new GradientDescent(0.5); // an optimizer is bound to one parameter vector
+        GradientDescent gd2 = GradientDescent.textbook().learningRate(0.5); // an optimizer is bound to one parameter vector
         Objective logisticLoss = logistic.objective(two);
         for (int k = 0; k < 300; k++) {
             gd2.step(w, logisticLoss);
@@ -174,7 +174,7 @@ class ModelsTest {
         Mlp mlp = new Mlp();
         double[] params = mlp.initialParameters(1);
         Minibatches batches = Minibatches.withoutReplacement(data, 32, 5);
-        GradientDescent sgd = new GradientDescent(0.02);
+        GradientDescent sgd = GradientDescent.textbook().learningRate(0.02);
         double[] grad = new double[mlp.parameterCount()];
         for (int epoch = 0; epoch < 60; epoch++) {
             while (batches.next()) {

@@ -19,14 +19,14 @@ final class Cases {
     }
 
     static final List<Case> ALL = List.of(
-            new Case("GradientDescent.pytorch", () -> GradientDescent.pytorch(0.01), false),
+            new Case("GradientDescent.pytorch", () -> GradientDescent.pytorch().learningRate(0.01), false),
             new Case("GradientDescent.keras", GradientDescent::keras, false),
-            new Case("GradientDescent.textbook", () -> GradientDescent.textbook(0.01), false),
-            new Case("Momentum.pytorch", () -> Momentum.pytorch().dampening(0.1).weightDecay(0.01), false),
-            new Case("Momentum.keras", () -> Momentum.keras().weightDecay(0.01), false),
+            new Case("GradientDescent.textbook", () -> GradientDescent.textbook().learningRate(0.01), false),
+            new Case("Momentum.pytorch", () -> Momentum.pytorch().learningRate(0.01).momentum(0.9).dampening(0.1).weightDecay(0.01), false),
+            new Case("Momentum.keras", () -> Momentum.keras().momentum(0.9).weightDecay(0.01), false),
             new Case("Momentum.textbook", Momentum::textbook, false),
-            new Case("Nesterov.pytorch", Nesterov::pytorch, false),
-            new Case("Nesterov.keras", Nesterov::keras, false),
+            new Case("Nesterov.pytorch", () -> Nesterov.pytorch().learningRate(0.01).momentum(0.9), false),
+            new Case("Nesterov.keras", () -> Nesterov.keras().momentum(0.9), false),
             new Case("Nesterov.textbook", Nesterov::textbook, true),
             new Case("AdaGrad.pytorch", () -> AdaGrad.pytorch().lrDecay(0.01), false),
             new Case("AdaGrad.keras", AdaGrad::keras, false),
@@ -55,9 +55,10 @@ final class Cases {
             new Case("NAdam.pytorch", NAdam::pytorch, false),
             new Case("NAdam.keras", NAdam::keras, false),
             new Case("NAdam.textbook", NAdam::textbook, false),
-            new Case("Clipped.byGlobalNorm(Adam.keras)", () -> Clipped.byGlobalNorm(Adam.keras(), 0.5), false),
-            new Case("Clipped.byValue(Momentum.pytorch)", () -> Clipped.byValue(Momentum.pytorch(), 0.2), false),
-            new Case("Clipped.byGlobalNorm(Nesterov.textbook)", () -> Clipped.byGlobalNorm(Nesterov.textbook(), 0.5), true));
+            new Case("Adam.keras.clipByGlobalNorm", () -> Adam.keras().clipByGlobalNorm(0.5), false),
+            new Case("Momentum.pytorch.clipByValue", () -> Momentum.pytorch().learningRate(0.01).momentum(0.9).clipByValue(0.2), false),
+            new Case("Nesterov.textbook.clipByGlobalNorm", () -> Nesterov.textbook().clipByGlobalNorm(0.5), true),
+            new Case("NAdam.pytorch.betas(0.95, 0.99)", () -> NAdam.pytorch().betas(0.95, 0.99), false));
 
     static Stream<Arguments> all() {
         return ALL.stream().map(Arguments::of);

@@ -22,7 +22,7 @@ class ConvergenceTest {
         while (9 * Math.pow(0.64, expected) > 1e-6) {
             expected++;
         }
-        Convergence run = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence run = Convergence.measure(GradientDescent.textbook().learningRate(0.1), SQUARE, new double[]{3}, 1e-6, 1000);
         assertEquals(36, expected);
         assertEquals(expected, run.stepsToTarget());
         assertEquals(expected, run.firstHit(), "a monotone run settles where it first gets there");
@@ -48,7 +48,7 @@ class ConvergenceTest {
     @Test
     void aTooLargeRateDivergesAtTheStepTheCostPassesTheBlowUpLimit() {
         // η = 1.1: θ ← −1.2·θ, f_k = 9·1.44^k > 9·10^6 first at k = 38
-        Convergence run = Convergence.measure(new GradientDescent(1.1), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence run = Convergence.measure(GradientDescent.textbook().learningRate(1.1), SQUARE, new double[]{3}, 1e-6, 1000);
         assertTrue(run.diverged());
         assertEquals(38, run.divergedAt());
         assertFalse(run.reached());
@@ -64,7 +64,7 @@ class ConvergenceTest {
 
     @Test
     void aRunOutOfStepsIsNeitherReachedNorDiverged() {
-        Convergence run = Convergence.measure(new GradientDescent(1e-4), SQUARE, new double[]{3}, 1e-6, 50);
+        Convergence run = Convergence.measure(GradientDescent.textbook().learningRate(1e-4), SQUARE, new double[]{3}, 1e-6, 50);
         assertFalse(run.reached());
         assertFalse(run.diverged());
         assertEquals(-1, run.firstHit());
@@ -75,10 +75,10 @@ class ConvergenceTest {
 
     @Test
     void aStartAtTheTargetNeedsNoSteps() {
-        Convergence run = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{1e-4}, 1e-6, 100);
+        Convergence run = Convergence.measure(GradientDescent.textbook().learningRate(0.1), SQUARE, new double[]{1e-4}, 1e-6, 100);
         assertEquals(0, run.stepsToTarget());
         assertEquals(0, run.firstHit());
-        Convergence settled = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{1e-6}, 1e-6, 100);
+        Convergence settled = Convergence.measure(GradientDescent.textbook().learningRate(0.1), SQUARE, new double[]{1e-6}, 1e-6, 100);
         assertEquals(0, settled.stepsRun(), "f = 1e-12 is already below 1e-4 times the target");
         assertEquals(0.0, settled.riseFraction(), 0.0);
     }
@@ -157,7 +157,7 @@ class ConvergenceTest {
             g[0] = x[0] > 1 ? Double.POSITIVE_INFINITY : -1;
             return -x[0];
         };
-        Convergence run = Convergence.measure(new GradientDescent(0.3), cliff, new double[]{0}, -100, 100);
+        Convergence run = Convergence.measure(GradientDescent.textbook().learningRate(0.3), cliff, new double[]{0}, -100, 100);
         assertTrue(run.diverged());
         // θ = 0, 0.3, 0.6, 0.9, 1.2: the gradient at 1.2 is refused on step 5
         assertEquals(5, run.divergedAt());
@@ -166,11 +166,11 @@ class ConvergenceTest {
 
     @Test
     void versusCountsWinsTiesAndLosses() {
-        Convergence fast = Convergence.measure(new GradientDescent(0.4), SQUARE, new double[]{3}, 1e-6, 1000);
-        Convergence slow = Convergence.measure(new GradientDescent(0.1), SQUARE, new double[]{3}, 1e-6, 1000);
-        Convergence alsoSlow = Convergence.measure(new GradientDescent(0.099), SQUARE, new double[]{3}, 1e-6, 1000);
-        Convergence never = Convergence.measure(new GradientDescent(1.1), SQUARE, new double[]{3}, 1e-6, 1000);
-        Convergence neverEither = Convergence.measure(new GradientDescent(1e-5), SQUARE, new double[]{3}, 1e-6, 10);
+        Convergence fast = Convergence.measure(GradientDescent.textbook().learningRate(0.4), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence slow = Convergence.measure(GradientDescent.textbook().learningRate(0.1), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence alsoSlow = Convergence.measure(GradientDescent.textbook().learningRate(0.099), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence never = Convergence.measure(GradientDescent.textbook().learningRate(1.1), SQUARE, new double[]{3}, 1e-6, 1000);
+        Convergence neverEither = Convergence.measure(GradientDescent.textbook().learningRate(1e-5), SQUARE, new double[]{3}, 1e-6, 10);
         assertEquals(Convergence.Outcome.WIN, fast.versus(slow, 0.05));
         assertEquals(Convergence.Outcome.LOSS, slow.versus(fast, 0.05));
         assertEquals(Convergence.Outcome.TIE, slow.versus(alsoSlow, 0.05));
@@ -182,7 +182,7 @@ class ConvergenceTest {
 
     @Test
     void badArgumentsAreRefused() {
-        Optimizer gd = new GradientDescent(0.1);
+        Optimizer gd = GradientDescent.textbook().learningRate(0.1);
         assertThrows(IllegalArgumentException.class, () -> Convergence.measure(null, SQUARE, new double[]{1}, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> Convergence.measure(gd, null, new double[]{1}, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> Convergence.measure(gd, SQUARE, new double[0], 0, 10));

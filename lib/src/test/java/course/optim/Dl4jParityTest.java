@@ -132,23 +132,29 @@ class Dl4jParityTest {
     }
 
     /** The update DL4J's Nadam computes, as found by this test: no bias correction on v. */
-    static final class Dl4jNadam extends Optimizer {
+    static final class Dl4jNadam extends TunableOptimizer<Dl4jNadam> {
         private final double beta1;
         private final double beta2;
         private final double epsilon;
 
         Dl4jNadam(double learningRate, double beta1, double beta2, double epsilon) {
-            super("DL4J-Nadam", Convention.KERAS, learningRate, "m", "v");
+            super("DL4J-Nadam", Convention.KERAS, learningRate);
             this.beta1 = beta1;
             this.beta2 = beta2;
             this.epsilon = epsilon;
         }
 
         @Override
-        protected void update(double[] params, double[] grad, long t) {
-            double[] m = state(0), v = state(1);
+        protected void initState(OptimizerState state) {
+            state.addArray("m", 0);
+            state.addArray("v", 0);
+        }
+
+        @Override
+        protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+            double[] m = state.array("m"), v = state.array("v");
             double correction1 = 1 - Math.pow(beta1, t);
-            for (int i = 0; i < params.length; i++) {
+            for (int i = from; i < to; i++) {
                 double g = grad[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * g;
                 v[i] = beta2 * v[i] + (1 - beta2) * g * g;

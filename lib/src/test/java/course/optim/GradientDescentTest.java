@@ -14,7 +14,7 @@ class GradientDescentTest {
 
     @Test
     void oneStepOnKnownNumbers() {
-        GradientDescent gd = new GradientDescent(0.5);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.5);
         assertEquals(0.5, gd.learningRate(), 0.0);
         double[] params = {1.0, -2.0, 3.0};
         gd.step(params, new double[]{0.2, -4.0, 0.0});
@@ -24,7 +24,7 @@ class GradientDescentTest {
     @Test
     void quadraticShrinksGeometrically() {
         // f(x) = x^2, f'(x) = 2x: x <- x - 0.1 * 2x = 0.8 x
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         double x0 = 3.0;
         double[] x = {x0};
         for (int k = 1; k <= 50; k++) {
@@ -38,19 +38,19 @@ class GradientDescentTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void badLearningRatesAreRejected(double rate) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradientDescent(rate));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientDescent.textbook().learningRate(rate));
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
         assertTrue(e.getMessage().contains(String.valueOf(rate)), e.getMessage());
     }
 
     @Test
     void tinyPositiveRateIsAccepted() {
-        assertEquals(Double.MIN_VALUE, new GradientDescent(Double.MIN_VALUE).learningRate(), 0.0);
+        assertEquals(Double.MIN_VALUE, GradientDescent.textbook().learningRate(Double.MIN_VALUE).learningRate(), 0.0);
     }
 
     @Test
     void mismatchedLengthsAreRejected() {
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> gd.step(new double[3], new double[2]));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
@@ -60,13 +60,13 @@ class GradientDescentTest {
 
     @Test
     void nonFiniteGradientIsRejectedNamingTheIndexAndLeavesParamsUntouched() {
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         double[] params = {1.0, 2.0, 3.0};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        Divergence e = assertThrows(Divergence.class,
                 () -> gd.step(params, new double[]{1.0, 1.0, Double.NaN}));
         assertTrue(e.getMessage().contains("grad[2]"), e.getMessage());
         assertArrayEquals(new double[]{1.0, 2.0, 3.0}, params, 0.0);
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(Divergence.class,
                 () -> gd.step(params, new double[]{Double.NEGATIVE_INFINITY, 1.0, 1.0}));
         assertTrue(e.getMessage().contains("grad[0]"), e.getMessage());
     }

@@ -56,26 +56,26 @@ class KerasConventionTest {
     @Test
     void sgdMomentum() {
         // keras.optimizers.SGD(learning_rate=0.01, momentum=0.9):  m ← μm − lr·g;  θ ← θ + m
-        Momentum sgd = Momentum.keras();
+        Momentum sgd = Momentum.keras().momentum(0.9);
         assertEquals(0.01, sgd.learningRate(), 0.0);
         assertEquals(0.9, sgd.momentum(), 0.0);
         double[] p = theta0();
         // step 1: m = (−0.003, 0.006, 0); θ = (0.497, −1.494, 2.0)
         sgd.step(p, G1);
         double ma = 0.9 * 0 - 0.01 * 0.3, mb = 0.9 * 0 - 0.01 * (-0.6), mc = 0.9 * 0 - 0.01 * 0.0;
-        assertNear(new double[]{ma, mb, mc}, sgd.state("velocity"), "m₁");
+        assertNear(new double[]{ma, mb, mc}, sgd.state().array("velocity"), "m₁");
         assertNear(new double[]{0.5 + ma, -1.5 + mb, 2.0 + mc}, p, "θ₁");
         // step 2: m = (−0.0027 + 0.002, 0.0054 − 0.004, 0 − 0.005) = (−0.0007, 0.0014, −0.005)
         //         θ = (0.4963, −1.4926, 1.995)
         sgd.step(p, G2);
         double ma2 = 0.9 * ma - 0.01 * (-0.2), mb2 = 0.9 * mb - 0.01 * 0.4, mc2 = 0.9 * mc - 0.01 * 0.5;
-        assertNear(new double[]{ma2, mb2, mc2}, sgd.state("velocity"), "m₂");
+        assertNear(new double[]{ma2, mb2, mc2}, sgd.state().array("velocity"), "m₂");
         assertNear(new double[]{0.5 + ma + ma2, -1.5 + mb + mb2, 2.0 + mc + mc2}, p, "θ₂");
         // step 3: m = (−0.00063 − 0.001, 0.00126 − 0, −0.0045 + 0.0025) = (−0.00163, 0.00126, −0.002)
         //         θ = (0.49467, −1.49134, 1.993): the second coordinate coasts on its velocity
         sgd.step(p, G3);
         double ma3 = 0.9 * ma2 - 0.01 * 0.1, mb3 = 0.9 * mb2 - 0.01 * 0.0, mc3 = 0.9 * mc2 - 0.01 * (-0.25);
-        assertNear(new double[]{ma3, mb3, mc3}, sgd.state("velocity"), "m₃");
+        assertNear(new double[]{ma3, mb3, mc3}, sgd.state().array("velocity"), "m₃");
         assertNear(new double[]{0.5 + ma + ma2 + ma3, -1.5 + mb + mb2 + mb3, 2.0 + mc + mc2 + mc3}, p, "θ₃");
         assertNear(new double[]{0.49467, -1.49134, 1.993}, p, "θ₃ (decimals)");
     }
@@ -84,7 +84,7 @@ class KerasConventionTest {
     void sgdNesterov() {
         // keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True):
         //   m ← μm − lr·g;  θ ← θ + μm − lr·g   (the new m; g at the current θ)
-        Nesterov sgd = Nesterov.keras();
+        Nesterov sgd = Nesterov.keras().momentum(0.9);
         double[] p = theta0();
         // step 1: m = (−0.003, 0.006, 0); θ = 0.5 − 0.0027 − 0.003 = 0.4943, −1.5 + 0.0054 + 0.006 = −1.4886, 2
         sgd.step(p, G1);
@@ -96,7 +96,7 @@ class KerasConventionTest {
         sgd.step(p, G2);
         double ma2 = 0.9 * ma - 0.01 * (-0.2), mb2 = 0.9 * mb - 0.01 * 0.4, mc2 = 0.9 * mc - 0.01 * 0.5;
         double a2 = a1 + 0.9 * ma2 - 0.01 * (-0.2), b2 = b1 + 0.9 * mb2 - 0.01 * 0.4, c2 = c1 + 0.9 * mc2 - 0.01 * 0.5;
-        assertNear(new double[]{ma2, mb2, mc2}, sgd.state("velocity"), "m₂");
+        assertNear(new double[]{ma2, mb2, mc2}, sgd.state().array("velocity"), "m₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: m = (−0.00163, 0.00126, −0.002); θ = (0.493203, −1.490206, 1.9912)
         sgd.step(p, G3);
@@ -110,7 +110,7 @@ class KerasConventionTest {
     void sgdNesterovWithWeightDecayShrinksFirst() {
         // weight decay 0.5, lr 0.01: θ ← θ − θ·0.005, then the Nesterov step with the caller's g
         // (Keras never adds wd·θ to the gradient).
-        Nesterov sgd = Nesterov.keras().weightDecay(0.5);
+        Nesterov sgd = Nesterov.keras().momentum(0.9).weightDecay(0.5);
         double[] p = theta0();
         // step 1: (0.4975 − 0.0057, −1.4925 + 0.0114, 1.99) = (0.4918, −1.4811, 1.99)
         sgd.step(p, G1);
@@ -125,7 +125,7 @@ class KerasConventionTest {
         double a2 = a1 - a1 * 0.005 + 0.9 * ma2 - 0.01 * (-0.2);
         double b2 = b1 - b1 * 0.005 + 0.9 * mb2 - 0.01 * 0.4;
         double c2 = c1 - c1 * 0.005 + 0.9 * mc2 - 0.01 * 0.5;
-        assertNear(new double[]{ma2, mb2, mc2}, sgd.state("velocity"), "m₂");
+        assertNear(new double[]{ma2, mb2, mc2}, sgd.state().array("velocity"), "m₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
     }
 
@@ -142,7 +142,7 @@ class KerasConventionTest {
         double a1 = 0.5 - 0.1 * 0.3 / Math.sqrt(ra + 1e-7);
         double b1 = -1.5 - 0.1 * (-0.6) / Math.sqrt(rb + 1e-7);
         double c1 = 2.0;
-        assertNear(new double[]{ra, rb, rc}, adagrad.state("sum"), "acc₁");
+        assertNear(new double[]{ra, rb, rc}, adagrad.state().array("sum"), "acc₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         // step 2: acc = (0.23, 0.62, 0.35); θ = (0.47287817169616664, −1.4623348826261384, 1.915484586600778)
         adagrad.step(p, G2);
@@ -150,7 +150,7 @@ class KerasConventionTest {
         double a2 = a1 - 0.1 * (-0.2) / Math.sqrt(ra2 + 1e-7);
         double b2 = b1 - 0.1 * 0.4 / Math.sqrt(rb2 + 1e-7);
         double c2 = c1 - 0.1 * 0.5 / Math.sqrt(rc2 + 1e-7);
-        assertNear(new double[]{ra2, rb2, rc2}, adagrad.state("sum"), "acc₂");
+        assertNear(new double[]{ra2, rb2, rc2}, adagrad.state().array("sum"), "acc₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: acc = (0.24, 0.62, 0.4125); θ = (0.4524657614255585, −1.4623348826261384, 1.9544095290906796)
         adagrad.step(p, G3);
@@ -158,7 +158,7 @@ class KerasConventionTest {
         double a3 = a2 - 0.1 * 0.1 / Math.sqrt(ra3 + 1e-7);
         double b3 = b2;
         double c3 = c2 - 0.1 * (-0.25) / Math.sqrt(rc3 + 1e-7);
-        assertNear(new double[]{ra3, rb3, rc3}, adagrad.state("sum"), "acc₃");
+        assertNear(new double[]{ra3, rb3, rc3}, adagrad.state().array("sum"), "acc₃");
         assertNear(new double[]{a3, b3, c3}, p, "θ₃");
         assertNear(new double[]{0.4524657614255585, -1.4623348826261384, 1.9544095290906796}, p, 1e-12, "θ₃ (decimals)");
     }
@@ -173,7 +173,7 @@ class KerasConventionTest {
         double a1 = 0.5 - 0.5 * 0.2 * 0.1 - 0.1 * 0.3 / Math.sqrt(ra + 1e-7);
         double b1 = -1.5 - (-1.5) * 0.2 * 0.1 - 0.1 * (-0.6) / Math.sqrt(rb + 1e-7);
         double c1 = 2.0 - 2.0 * 0.2 * 0.1;
-        assertNear(new double[]{ra, rb, 0.1}, adagrad.state("sum"), "acc₁");
+        assertNear(new double[]{ra, rb, 0.1}, adagrad.state().array("sum"), "acc₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         adagrad.step(p, G2);
         double a2 = a1 - a1 * 0.02 - 0.1 * (-0.2) / Math.sqrt(ra + 0.04 + 1e-7);
@@ -195,7 +195,7 @@ class KerasConventionTest {
         double a1 = 0.5 - 0.01 * 0.3 / Math.sqrt(va + 1e-7);
         double b1 = -1.5 - 0.01 * (-0.6) / Math.sqrt(vb + 1e-7);
         double c1 = 2.0;
-        assertNear(new double[]{va, vb, vc}, rms.state("square_avg"), "v₁");
+        assertNear(new double[]{va, vb, vc}, rms.state().array("square_avg"), "v₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         // step 2: v = (0.0121, 0.0484, 0.025); θ = (0.4865591421297482, −1.486559066717725, 1.9683772866436797)
         rms.step(p, G2);
@@ -203,7 +203,7 @@ class KerasConventionTest {
         double a2 = a1 - 0.01 * (-0.2) / Math.sqrt(va2 + 1e-7);
         double b2 = b1 - 0.01 * 0.4 / Math.sqrt(vb2 + 1e-7);
         double c2 = c1 - 0.01 * 0.5 / Math.sqrt(vc2 + 1e-7);
-        assertNear(new double[]{va2, vb2, vc2}, rms.state("square_avg"), "v₂");
+        assertNear(new double[]{va2, vb2, vc2}, rms.state().array("square_avg"), "v₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: v = (0.01189, 0.04356, 0.02875); θ = (0.47738834162098365, −1.486559066717725, 1.983121456617157)
         rms.step(p, G3);
@@ -211,7 +211,7 @@ class KerasConventionTest {
         double a3 = a2 - 0.01 * 0.1 / Math.sqrt(va3 + 1e-7);
         double b3 = b2;
         double c3 = c2 - 0.01 * (-0.25) / Math.sqrt(vc3 + 1e-7);
-        assertNear(new double[]{va3, vb3, vc3}, rms.state("square_avg"), "v₃");
+        assertNear(new double[]{va3, vb3, vc3}, rms.state().array("square_avg"), "v₃");
         assertNear(new double[]{a3, b3, c3}, p, "θ₃");
         assertNear(new double[]{0.47738834162098365, -1.486559066717725, 1.983121456617157}, p, "θ₃ (decimals)");
     }
@@ -232,9 +232,9 @@ class KerasConventionTest {
         double ma = 0.5 * 0 + 0.01 * 0.3 / Math.sqrt(va - ga * ga + 1e-7);
         double mb = 0.5 * 0 + 0.01 * (-0.6) / Math.sqrt(vb - gb * gb + 1e-7);
         double mc = 0.0;
-        assertNear(new double[]{va, vb, vc}, rms.state("square_avg"), "v₁");
-        assertNear(new double[]{ga, gb, gc}, rms.state("grad_avg"), "ḡ₁");
-        assertNear(new double[]{ma, mb, mc}, rms.state("momentum_buffer"), "m₁");
+        assertNear(new double[]{va, vb, vc}, rms.state().array("square_avg"), "v₁");
+        assertNear(new double[]{ga, gb, gc}, rms.state().array("grad_avg"), "ḡ₁");
+        assertNear(new double[]{ma, mb, mc}, rms.state().array("momentum_buffer"), "m₁");
         assertNear(new double[]{0.5 - ma, -1.5 - mb, 2.0 - mc}, p, "θ₁");
         // step 2: v = (0.0121, 0.0484, 0.025), ḡ = (0.007, −0.014, 0.05)
         //         m = (−0.0015521054214711096, 0.0015520849540631015, 0.03333325925950618)
@@ -246,8 +246,8 @@ class KerasConventionTest {
         double mb2 = 0.5 * mb + 0.01 * 0.4 / Math.sqrt(vb2 - gb2 * gb2 + 1e-7);
         double mc2 = 0.5 * mc + 0.01 * 0.5 / Math.sqrt(vc2 - gc2 * gc2 + 1e-7);
         double a2 = 0.5 - ma - ma2, b2 = -1.5 - mb - mb2, c2 = 2.0 - mc - mc2;
-        assertNear(new double[]{ga2, gb2, gc2}, rms.state("grad_avg"), "ḡ₂");
-        assertNear(new double[]{ma2, mb2, mc2}, rms.state("momentum_buffer"), "m₂");
+        assertNear(new double[]{ga2, gb2, gc2}, rms.state().array("grad_avg"), "ḡ₂");
+        assertNear(new double[]{ma2, mb2, mc2}, rms.state().array("momentum_buffer"), "m₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: v = (0.01189, 0.04356, 0.02875), ḡ = (0.0163, −0.0126, 0.02)
         //         the second coordinate has g = 0, so inc = 0 and it moves by 0.5·m₂ alone
@@ -258,7 +258,7 @@ class KerasConventionTest {
         double ma3 = 0.5 * ma2 + 0.01 * 0.1 / Math.sqrt(va3 - ga3 * ga3 + 1e-7);
         double mb3 = 0.5 * mb2 + 0.0;
         double mc3 = 0.5 * mc2 + 0.01 * (-0.25) / Math.sqrt(vc3 - gc3 * gc3 + 1e-7);
-        assertNear(new double[]{ga3, gb3, gc3}, rms.state("grad_avg"), "ḡ₃");
+        assertNear(new double[]{ga3, gb3, gc3}, rms.state().array("grad_avg"), "ḡ₃");
         assertNear(new double[]{a2 - ma3, b2 - mb3, c2 - mc3}, p, "θ₃");
         assertNear(new double[]{0.4597200172741667, -1.4689948455379715, 1.964847931697044}, p, 1e-12, "θ₃ (decimals)");
     }
@@ -273,7 +273,7 @@ class KerasConventionTest {
         double b1 = -1.5 - (-1.5) * 0.1 * 0.01 - 0.01 * (-0.6) / Math.sqrt((1 - 0.9) * 0.36 + 1e-7);
         double c1 = 2.0 - 2.0 * 0.1 * 0.01;
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
-        assertNear(new double[]{(1 - 0.9) * 0.09, (1 - 0.9) * 0.36, 0.0}, rms.state("square_avg"), "v₁");
+        assertNear(new double[]{(1 - 0.9) * 0.09, (1 - 0.9) * 0.36, 0.0}, rms.state().array("square_avg"), "v₁");
     }
 
     @Test
@@ -293,8 +293,8 @@ class KerasConventionTest {
         double dc = 0.0;
         double xa = (1 - 0.95) * da * da, xb = (1 - 0.95) * db * db, xc = 0.0;
         double a1 = 0.5 - da, b1 = -1.5 - db, c1 = 2.0 - dc;
-        assertNear(new double[]{ea, eb, ec}, adadelta.state("square_avg"), "E[g²]₁");
-        assertNear(new double[]{xa, xb, xc}, adadelta.state("acc_delta"), "E[Δ²]₁");
+        assertNear(new double[]{ea, eb, ec}, adadelta.state().array("square_avg"), "E[g²]₁");
+        assertNear(new double[]{xa, xb, xc}, adadelta.state().array("acc_delta"), "E[Δ²]₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         // step 2: E[g²] = (0.006275, 0.0251, 0.0125); θ = (0.4997149017552121, −1.4997149014224265, 1.9985857920944472)
         adadelta.step(p, G2);
@@ -305,7 +305,7 @@ class KerasConventionTest {
         double xa2 = 0.95 * xa + (1 - 0.95) * da2 * da2, xb2 = 0.95 * xb + (1 - 0.95) * db2 * db2;
         double xc2 = 0.95 * xc + (1 - 0.95) * dc2 * dc2;
         double a2 = a1 - da2, b2 = b1 - db2, c2 = c1 - dc2;
-        assertNear(new double[]{xa2, xb2, xc2}, adadelta.state("acc_delta"), "E[Δ²]₂");
+        assertNear(new double[]{xa2, xb2, xc2}, adadelta.state().array("acc_delta"), "E[Δ²]₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: the second coordinate has g = 0: Δ = 0 and E[Δ²] only decays, 0.95·E[Δ²]₂
         //         θ = (0.49908209493984484, −1.4997149014224265, 1.9994986581550116)
@@ -314,7 +314,7 @@ class KerasConventionTest {
         double da3 = Math.sqrt(xa2 + 1e-7) / Math.sqrt(ea3 + 1e-7) * 0.1;
         double dc3 = Math.sqrt(xc2 + 1e-7) / Math.sqrt(ec3 + 1e-7) * (-0.25);
         double xa3 = 0.95 * xa2 + (1 - 0.95) * da3 * da3, xb3 = 0.95 * xb2, xc3 = 0.95 * xc2 + (1 - 0.95) * dc3 * dc3;
-        assertNear(new double[]{xa3, xb3, xc3}, adadelta.state("acc_delta"), "E[Δ²]₃");
+        assertNear(new double[]{xa3, xb3, xc3}, adadelta.state().array("acc_delta"), "E[Δ²]₃");
         assertNear(new double[]{a2 - da3, b2, c2 - dc3}, p, "θ₃");
         assertNear(new double[]{0.49908209493984484, -1.4997149014224265, 1.9994986581550116}, p, "θ₃ (decimals)");
     }
@@ -335,8 +335,8 @@ class KerasConventionTest {
         double a1 = 0.5 - al1 * ma / (Math.sqrt(va) + 1e-7);
         double b1 = -1.5 - al1 * mb / (Math.sqrt(vb) + 1e-7);
         double c1 = 2.0;
-        assertNear(new double[]{ma, mb, mc}, adam.state("m"), "m₁");
-        assertNear(new double[]{va, vb, vc}, adam.state("v"), "v₁");
+        assertNear(new double[]{ma, mb, mc}, adam.state().array("m"), "m₁");
+        assertNear(new double[]{va, vb, vc}, adam.state().array("v"), "v₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         // step 2: α₂ = 0.1·√(1−0.999²)/(1−0.9²); m = (0.007, −0.014, 0.05); v = (1.2991e-4, 5.1964e-4, 2.5e-4)
         //         θ = (0.3855491279054712, −1.3855485374699679, 1.9255867882737758)
@@ -347,8 +347,8 @@ class KerasConventionTest {
         double a2 = a1 - al2 * ma2 / (Math.sqrt(va2) + 1e-7);
         double b2 = b1 - al2 * mb2 / (Math.sqrt(vb2) + 1e-7);
         double c2 = c1 - al2 * mc2 / (Math.sqrt(vc2) + 1e-7);
-        assertNear(new double[]{ma2, mb2, mc2}, adam.state("m"), "m₂");
-        assertNear(new double[]{va2, vb2, vc2}, adam.state("v"), "v₂");
+        assertNear(new double[]{ma2, mb2, mc2}, adam.state().array("m"), "m₂");
+        assertNear(new double[]{va2, vb2, vc2}, adam.state().array("v"), "v₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: α₃ = 0.1·√(1−0.999³)/(1−0.9³); m = (0.0163, −0.0126, 0.02)
         //         the second coordinate (g = 0) still moves: m = 0.9·m₂ ≠ 0, v = 0.999·v₂
@@ -361,8 +361,8 @@ class KerasConventionTest {
         double a3 = a2 - al3 * ma3 / (Math.sqrt(va3) + 1e-7);
         double b3 = b2 - al3 * mb3 / (Math.sqrt(vb3) + 1e-7);
         double c3 = c2 - al3 * mc3 / (Math.sqrt(vc3) + 1e-7);
-        assertNear(new double[]{ma3, mb3, mc3}, adam.state("m"), "m₃");
-        assertNear(new double[]{va3, vb3, vc3}, adam.state("v"), "v₃");
+        assertNear(new double[]{ma3, mb3, mc3}, adam.state().array("m"), "m₃");
+        assertNear(new double[]{va3, vb3, vc3}, adam.state().array("v"), "v₃");
         assertNear(new double[]{a3, b3, c3}, p, "θ₃");
         assertNear(new double[]{0.3576984720879445, -1.3743771076677784, 1.9027228800871503}, p, "θ₃ (decimals)");
     }
@@ -389,8 +389,8 @@ class KerasConventionTest {
             // θ₃[1] = −1.3743826947552973 (plain Adam: −1.3743771076677784)
             assertNear(b2 - al3 * mb3 / (Math.sqrt(vHat) + 1e-7), p[1], "θ₃[1] (" + adam + ")");
             assertNear(-1.3743826947552973, p[1], "θ₃[1] (decimal, " + adam + ")");
-            assertNear(new double[]{vb3}, new double[]{adam.state("v")[1]}, "v₃[1]");
-            assertNear(new double[]{vb2}, new double[]{adam.state("v_max")[1]}, "v̂₃[1]");
+            assertNear(new double[]{vb3}, new double[]{adam.state().array("v")[1]}, "v₃[1]");
+            assertNear(new double[]{vb2}, new double[]{adam.state().array("v_max")[1]}, "v̂₃[1]");
             // the other coordinates never saw v shrink: same as Adam
             assertNear(new double[]{0.3576984720879445, 1.9027228800871503}, new double[]{p[0], p[2]}, 1e-12,
                     "θ₃[0, 2] (" + adam + ")");
@@ -450,7 +450,7 @@ class KerasConventionTest {
         double a1 = 0.5 - 0.1 * ma / ((1 - 0.9) * (ua + 1e-7));
         double b1 = -1.5 - 0.1 * mb / ((1 - 0.9) * (ub + 1e-7));
         double c1 = 2.0;
-        assertNear(new double[]{ua, ub, uc}, adamax.state("u"), "u₁");
+        assertNear(new double[]{ua, ub, uc}, adamax.state().array("u"), "u₁");
         assertNear(new double[]{a1, b1, c1}, p, "θ₁");
         // step 2: u = (max(0.2997, 0.2), max(0.5994, 0.4), max(0, 0.5)) = (0.2997, 0.5994, 0.5)
         //         θ = (0.38770704268595246, −1.387707023968412, 1.9473684315789452)
@@ -460,7 +460,7 @@ class KerasConventionTest {
         double a2 = a1 - 0.1 * ma2 / ((1 - Math.pow(0.9, 2)) * (ua2 + 1e-7));
         double b2 = b1 - 0.1 * mb2 / ((1 - Math.pow(0.9, 2)) * (ub2 + 1e-7));
         double c2 = c1 - 0.1 * mc2 / ((1 - Math.pow(0.9, 2)) * (uc2 + 1e-7));
-        assertNear(new double[]{ua2, ub2, uc2}, adamax.state("u"), "u₂");
+        assertNear(new double[]{ua2, ub2, uc2}, adamax.state().array("u"), "u₂");
         assertNear(new double[]{a2, b2, c2}, p, "θ₂");
         // step 3: u = (0.2994003, 0.5988006, 0.4995) (each β₂u beats |g|)
         //         θ = (0.3676176902749287, −1.3799424263410796, 1.932593512012887)
@@ -470,7 +470,7 @@ class KerasConventionTest {
         double a3 = a2 - 0.1 * ma3 / ((1 - Math.pow(0.9, 3)) * (ua3 + 1e-7));
         double b3 = b2 - 0.1 * mb3 / ((1 - Math.pow(0.9, 3)) * (ub3 + 1e-7));
         double c3 = c2 - 0.1 * mc3 / ((1 - Math.pow(0.9, 3)) * (uc3 + 1e-7));
-        assertNear(new double[]{ua3, ub3, uc3}, adamax.state("u"), "u₃");
+        assertNear(new double[]{ua3, ub3, uc3}, adamax.state().array("u"), "u₃");
         assertNear(new double[]{a3, b3, c3}, p, "θ₃");
         assertNear(new double[]{0.3676176902749287, -1.3799424263410796, 1.932593512012887}, p, "θ₃ (decimals)");
     }
@@ -535,7 +535,7 @@ class KerasConventionTest {
         // SGD: lr 0.01
         assertNear(new double[]{-0.01 * 0.3, -0.01 * -0.002, 0.0}, firstStep(GradientDescent.keras(), g), "SGD");
         // SGD(momentum): first step m = −lr·g whatever μ
-        assertNear(new double[]{-0.01 * 0.3, -0.01 * -0.002, 0.0}, firstStep(Momentum.keras(), g), "SGD momentum");
+        assertNear(new double[]{-0.01 * 0.3, -0.01 * -0.002, 0.0}, firstStep(Momentum.keras().momentum(0.9), g), "SGD momentum");
         // Adagrad: lr 0.001, initial_accumulator_value 0.1, epsilon 1e-7
         assertNear(new double[]{-0.001 * 0.3 / Math.sqrt(0.1 + 0.09 + 1e-7),
                 -0.001 * -0.002 / Math.sqrt(0.1 + 0.000004 + 1e-7), 0.0}, firstStep(AdaGrad.keras(), g), "Adagrad");

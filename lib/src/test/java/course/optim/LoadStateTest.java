@@ -23,7 +23,7 @@ class LoadStateTest {
             Cases.quadraticStep(c, original, params);
         }
         Optimizer restored = c.make().get();
-        restored.loadState(original.state(), original.stepCount());
+        restored.loadState(original.state());
         assertEquals(5, restored.stepCount());
         double[] copy = params.clone();
         for (int k = 0; k < 5; k++) {
@@ -40,16 +40,39 @@ class LoadStateTest {
         Map<String, double[]> wrongNames = new LinkedHashMap<>();
         wrongNames.put("m", new double[2]);
         wrongNames.put("velocity", new double[2]);
-        refused(() -> adam.loadState(wrongNames, 3), "has the state [m, v, v_max]");
+        refused(() -> adam.loadState(OptimizerState.of(2, 3, wrongNames, Map.of())), "keeps the arrays [m, v]");
         Map<String, double[]> lengths = new LinkedHashMap<>();
         lengths.put("m", new double[2]);
         lengths.put("v", new double[3]);
-        lengths.put("v_max", new double[2]);
-        refused(() -> adam.loadState(lengths, 3), "differ in length");
-        refused(() -> adam.loadState(Map.of(), -1), "0 or more");
-        refused(() -> adam.loadState(Map.of(), 4), "has the state");
-        adam.loadState(Map.of(), 0);
+        refused(() -> OptimizerState.of(2, 3, lengths, Map.of()), "has 3 values for 2 parameters");
+        refused(() -> OptimizerState.of(2, -1, Map.of(), Map.of()), "0 or more");
+        refused(() -> adam.loadState(OptimizerState.of(0, 4, Map.of(), Map.of())), "how many parameters");
+        Map<String, double[]> withMax = new LinkedHashMap<>(Map.of("m", new double[2], "v", new double[2]));
+        withMax.put("v_max", new double[2]);
+        refused(() -> adam.loadState(OptimizerState.of(2, 3, withMax, Map.of())), "the same options");
+        adam.loadState(OptimizerState.of(0, 0, Map.of(), Map.of()));
         assertEquals(0, adam.stepCount());
+    }
+
+    /** The bug of the old NAdam: Π_t rebuilt from the step count with the current β₁ was wrong after a schedule changed β₁. */
+    @Test
+    void aNadamCheckpointTakenWhileAScheduleChangesBeta1ContinuesExactly() {
+        NAdam original = NAdam.keras().learningRate(0.01);
+        double[] params = {0.4, -1.3, 2.2};
+        for (int k = 0; k < 6; k++) {
+            original.setMomentum(0.95 - 0.01 * k);  // what OneCycle does to β₁
+            original.step(params, Cases.QUADRATIC);
+        }
+        NAdam restored = NAdam.keras().learningRate(0.01);
+        restored.loadState(original.state());
+        assertEquals(original.state().scalar("mu_product"), restored.state().scalar("mu_product"), 0.0);
+        double[] copy = params.clone();
+        for (int k = 0; k < 4; k++) {
+            original.step(params, Cases.QUADRATIC);
+            restored.setMomentum(original.momentum());
+            restored.step(copy, Cases.QUADRATIC);
+        }
+        assertArrayEquals(params, copy, 0.0);
     }
 
     private static void refused(Runnable action, String expected) {

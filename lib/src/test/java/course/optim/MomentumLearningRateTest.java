@@ -27,7 +27,7 @@ class MomentumLearningRateTest {
 
     @Test
     void allThreeAgreeWithAConstantLearningRate() {
-        Momentum pytorch = Momentum.pytorch(), keras = Momentum.keras(), textbook = Momentum.textbook();
+        Momentum pytorch = Momentum.pytorch().learningRate(0.01).momentum(0.9), keras = Momentum.keras().momentum(0.9), textbook = Momentum.textbook();
         double[] a = {3, -2, 0.5}, b = a.clone(), c = a.clone();
         for (int k = 1; k <= 100; k++) {
             pytorch.step(a, gradient(a));
@@ -35,7 +35,7 @@ class MomentumLearningRateTest {
             textbook.step(c, gradient(c));
             NesterovEquivalenceTest.assertClose(a, b, "step " + k + ": PyTorch vs Keras");
             assertArrayEquals(b, c, 0.0, "Keras and the textbook are the same formula");
-            double[] buffer = pytorch.state("velocity"), m = keras.state("velocity");
+            double[] buffer = pytorch.state().array("velocity"), m = keras.state().array("velocity");
             for (int i = 0; i < N; i++) {
                 assertEquals(-0.01 * buffer[i], m[i], 1e-12 * Math.abs(m[i]) + 1e-18, "m = −lr·b");
             }
@@ -44,7 +44,7 @@ class MomentumLearningRateTest {
 
     @Test
     void theyDifferOnceTheLearningRateChanges() {
-        Momentum pytorch = Momentum.pytorch(), keras = Momentum.keras(), textbook = Momentum.textbook();
+        Momentum pytorch = Momentum.pytorch().learningRate(0.01).momentum(0.9), keras = Momentum.keras().momentum(0.9), textbook = Momentum.textbook();
         double[] a = {3, -2, 0.5}, b = a.clone(), c = a.clone();
         for (int k = 1; k <= 20; k++) {
             pytorch.step(a, gradient(a));
@@ -53,7 +53,7 @@ class MomentumLearningRateTest {
         }
         NesterovEquivalenceTest.assertClose(a, b, "before the change");
         // a schedule halves the rate: 0.01 → 0.005
-        double[] bufferBefore = pytorch.state("velocity");
+        double[] bufferBefore = pytorch.state().array("velocity");
         double[] keptTheta = a.clone();
         for (Optimizer o : new Optimizer[]{pytorch, keras, textbook}) {
             o.setLearningRate(0.005);

@@ -56,12 +56,12 @@ class NesterovEquivalenceTest {
             textbook.step(theta, f);
             f.valueAndGradient(w, grad);
             keras.step(w, grad);
-            double[] v = textbook.state("velocity");
+            double[] v = textbook.state().array("velocity");
             double[] lookAhead = {theta[0] + mu * v[0], theta[1] + mu * v[1]};
             assertClose(lookAhead, w, "step " + k + ": Keras w vs textbook θ + αv");
             // the velocity dies out; compare it relative to the largest it has been
             velocityScale = Math.max(velocityScale, Math.max(Math.abs(v[0]), Math.abs(v[1])));
-            assertClose(v, keras.state("velocity"), velocityScale, "step " + k + ": Keras m vs textbook v");
+            assertClose(v, keras.state().array("velocity"), velocityScale, "step " + k + ": Keras m vs textbook v");
         }
         double endValue = f.valueAndGradient(w, grad);
         assertTrue(endValue < 1e-2 * startValue, "the runs should make progress: f went from " + startValue + " to " + endValue);
@@ -78,10 +78,10 @@ class NesterovEquivalenceTest {
             f.valueAndGradient(w, grad);
             keras.step(w, grad);
             assertClose(theta, w, "step " + k + ": PyTorch θ vs Keras w");
-            double[] b = pytorch.state("velocity");
+            double[] b = pytorch.state().array("velocity");
             double[] m = {-lr * b[0], -lr * b[1]};
             velocityScale = Math.max(velocityScale, Math.max(Math.abs(m[0]), Math.abs(m[1])));
-            assertClose(m, keras.state("velocity"), velocityScale, "step " + k + ": Keras m vs −lr·b");
+            assertClose(m, keras.state().array("velocity"), velocityScale, "step " + k + ": Keras m vs −lr·b");
         }
     }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import course.optim.Cases.Case;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,10 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptimizerStateTest {
     private static final double[] START = {0.4, -1.3, 2.2, 0.0};
 
-    private static void assertSameState(Map<String, double[]> expected, Map<String, double[]> actual, String what) {
-        assertEquals(expected.keySet(), actual.keySet(), what);
-        for (String name : expected.keySet()) {
-            assertArrayEquals(expected.get(name), actual.get(name), 0.0, what + ": " + name);
+    private static void assertSameState(OptimizerState expected, OptimizerState actual, String what) {
+        assertEquals(expected.steps(), actual.steps(), what + ": steps");
+        assertEquals(expected.arrayNames(), actual.arrayNames(), what);
+        assertEquals(expected.scalarNames(), actual.scalarNames(), what);
+        for (String name : expected.arrayNames()) {
+            assertArrayEquals(expected.array(name), actual.array(name), 0.0, what + ": " + name);
+        }
+        for (String name : expected.scalarNames()) {
+            assertEquals(expected.scalar(name), actual.scalar(name), 0.0, what + ": " + name);
         }
     }
 
@@ -31,19 +35,18 @@ class OptimizerStateTest {
     void stateIsSizedOnTheFirstStep(Case c) {
         Optimizer o = c.make().get();
         assertEquals(0, o.stepCount());
-        Map<String, double[]> before = o.state();
-        if (!(o instanceof GradientDescent)) {
-            assertFalse(before.isEmpty(), "every optimizer but plain descent keeps state: " + before.keySet());
-        }
-        for (Map.Entry<String, double[]> e : before.entrySet()) {
-            assertEquals(0, e.getValue().length, e.getKey() + " before any step");
-            assertEquals(0, o.state(e.getKey()).length, e.getKey() + " by name before any step");
-        }
+        OptimizerState before = o.state();
+        assertEquals(0, before.parameters());
+        assertEquals(0, before.arrayCount(), "nothing is allocated before the first step");
         double[] p = START.clone();
         Cases.quadraticStep(c, o, p);
         assertEquals(1, o.stepCount());
-        for (Map.Entry<String, double[]> e : o.state().entrySet()) {
-            assertEquals(START.length, e.getValue().length, e.getKey() + " after the first step");
+        OptimizerState after = o.state();
+        if (!(o instanceof GradientDescent)) {
+            assertTrue(after.arrayCount() > 0, "every optimizer but plain descent keeps state");
+        }
+        for (String name : after.arrayNames()) {
+            assertEquals(START.length, after.array(name).length, name + " after the first step");
         }
         Cases.quadraticStep(c, o, p);
         Cases.quadraticStep(c, o, p);
@@ -53,9 +56,10 @@ class OptimizerStateTest {
     @Test
     void plainGradientDescentHasNoState() {
         GradientDescent gd = GradientDescent.keras();
-        assertTrue(gd.state().isEmpty());
+        assertEquals(0, gd.state().arrayCount());
         gd.step(new double[]{1, 2}, new double[]{1, 1});
-        assertTrue(gd.state().isEmpty());
+        assertEquals(0, gd.state().arrayCount());
+        assertEquals(0, gd.state().bytes());
         assertEquals(1, gd.stepCount());
     }
 
@@ -67,14 +71,15 @@ class OptimizerStateTest {
         Cases.quadraticStep(c, o, p);
         Cases.quadraticStep(c, o, p);
         Optimizer twin = o.copy();
-        Map<String, double[]> shown = o.state();
-        for (String name : shown.keySet()) {
-            double[] byName = o.state(name);
-            assertNotSame(byName, o.state(name), "a fresh copy on every call");
-            Arrays.fill(byName, Double.NaN);
-            Arrays.fill(shown.get(name), 1e6);
+        OptimizerState shown = o.state();
+        assertNotSame(shown, o.state(), "a fresh copy on every call");
+        for (String name : shown.arrayNames()) {
+            assertNotSame(shown.array(name), o.state().array(name));
+            Arrays.fill(shown.array(name), 1e6);
         }
-        shown.clear();
+        for (String name : shown.scalarNames()) {
+            shown.setScalar(name, Double.NaN);
+        }
         assertSameState(twin.state(), o.state(), c.name());
         double[] q = p.clone();
         Cases.quadraticStep(c, o, p);
@@ -95,9 +100,7 @@ class OptimizerStateTest {
         }
         o.reset();
         assertEquals(0, o.stepCount());
-        for (double[] s : o.state().values()) {
-            assertEquals(0, s.length, "reset forgets the state");
-        }
+        assertEquals(0, o.state().arrayCount(), "reset forgets the state");
         double[] again = START.clone();
         Cases.quadraticStep(c, o, again);
         assertArrayEquals(fresh, again, 0.0, "after reset the step must equal a fresh optimizer's first step");
@@ -110,7 +113,7 @@ class OptimizerStateTest {
         adam.step(new double[3], new double[]{1, 1, 1});
         adam.reset();
         adam.step(new double[5], new double[]{1, 1, 1, 1, 1});
-        assertEquals(5, adam.state("m").length);
+        assertEquals(5, adam.state().array("m").length);
     }
 
     @ParameterizedTest
@@ -134,12 +137,12 @@ class OptimizerStateTest {
         }
         assertSameState(o.state(), copy.state(), c.name());
         // independence: stepping the original leaves the copy as it was, and the other way round
-        Map<String, double[]> copyState = copy.state();
+        OptimizerState copyState = copy.state();
         Cases.quadraticStep(c, o, p);
         assertSameState(copyState, copy.state(), "the copy after the original stepped");
         assertEquals(7, o.stepCount());
         assertEquals(6, copy.stepCount());
-        Map<String, double[]> originalState = o.state();
+        OptimizerState originalState = o.state();
         Cases.quadraticStep(c, copy, q);
         Cases.quadraticStep(c, copy, q);
         assertSameState(originalState, o.state(), "the original after the copy stepped");
@@ -163,26 +166,31 @@ class OptimizerStateTest {
 
     @Test
     void stateNamesAreDocumentedAndUnknownNamesAreRefused() {
-        assertEquals(List.of("velocity"), List.copyOf(Momentum.keras().state().keySet()));
-        assertEquals(List.of("velocity"), List.copyOf(Nesterov.textbook().state().keySet()));
-        assertEquals(List.of("sum"), List.copyOf(AdaGrad.keras().state().keySet()));
-        assertEquals(List.of("square_avg", "grad_avg", "momentum_buffer"), List.copyOf(RmsProp.keras().state().keySet()));
-        assertEquals(List.of("square_avg", "velocity"), List.copyOf(RmsPropNesterov.textbook().state().keySet()));
-        assertEquals(List.of("square_avg", "acc_delta"), List.copyOf(AdaDelta.keras().state().keySet()));
-        assertEquals(List.of("m", "v", "v_max"), List.copyOf(AdamW.keras().state().keySet()));
-        assertEquals(List.of("m", "u"), List.copyOf(AdaMax.keras().state().keySet()));
-        assertEquals(List.of("m", "v"), List.copyOf(NAdam.keras().state().keySet()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Adam.keras().state("velocity"));
-        assertTrue(e.getMessage().contains("velocity") && e.getMessage().contains("[m, v, v_max]"), e.getMessage());
+        assertEquals(List.of("velocity"), names(Momentum.keras().momentum(0.9)));
+        assertEquals(List.of("velocity"), names(Nesterov.textbook()));
+        assertEquals(List.of("sum"), names(AdaGrad.keras()));
+        assertEquals(List.of("square_avg", "grad_avg", "momentum_buffer"), names(RmsProp.keras().centered(true).momentum(0.5)));
+        assertEquals(List.of("square_avg", "velocity"), names(RmsPropNesterov.textbook()));
+        assertEquals(List.of("square_avg", "acc_delta"), names(AdaDelta.keras()));
+        assertEquals(List.of("m", "v"), names(AdamW.keras()));
+        assertEquals(List.of("m", "u"), names(AdaMax.keras()));
+        assertEquals(List.of("m", "v"), names(NAdam.keras()));
+        assertEquals(List.of("mu_product"), List.copyOf(NAdam.keras().initialState(2).scalarNames()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Adam.keras().initialState(2).array("velocity"));
+        assertTrue(e.getMessage().contains("velocity") && e.getMessage().contains("[m, v]"), e.getMessage());
+    }
+
+    private static List<String> names(Optimizer o) {
+        return List.copyOf(o.initialState(2).arrayNames());
     }
 
     @Test
     void adaGradKerasAccumulatorStartsAtItsInitialValue() {
         AdaGrad adagrad = AdaGrad.keras();
         adagrad.step(new double[]{1, 1}, new double[]{0, 0.5});
-        assertArrayEquals(new double[]{0.1, 0.1 + 0.25}, adagrad.state("sum"), 0.0);
+        assertArrayEquals(new double[]{0.1, 0.1 + 0.25}, adagrad.state().array("sum"), 0.0);
         adagrad.reset();
         adagrad.step(new double[]{1, 1}, new double[]{0, 0});
-        assertArrayEquals(new double[]{0.1, 0.1}, adagrad.state("sum"), 0.0, "the initial value is restored by reset");
+        assertArrayEquals(new double[]{0.1, 0.1}, adagrad.state().array("sum"), 0.0, "the initial value is restored by reset");
     }
 }

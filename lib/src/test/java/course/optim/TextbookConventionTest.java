@@ -41,7 +41,7 @@ class TextbookConventionTest {
     @Test
     void sgd() {
         // Algorithm (SGD): θ ← θ − ε_k·ĝ, here ε = 0.1
-        GradientDescent sgd = GradientDescent.textbook(0.1);
+        GradientDescent sgd = GradientDescent.textbook().learningRate(0.1);
         double[] p = theta0();
         sgd.step(p, G1);
         // (1 − 0.05, −2 + 0.0001) = (0.95, −1.9999)
@@ -62,12 +62,12 @@ class TextbookConventionTest {
         // step 1: v = (−0.005, 0.00001); θ = (0.995, −1.99999)
         momentum.step(p, G1);
         double va = 0.9 * 0 - 0.01 * 0.5, vb = 0.9 * 0 - 0.01 * -0.001;
-        assertNear(new double[]{va, vb}, momentum.state("velocity"), "v₁");
+        assertNear(new double[]{va, vb}, momentum.state().array("velocity"), "v₁");
         assertNear(new double[]{1.0 + va, -2.0 + vb}, p, "θ₁");
         // step 2: v = (−0.0045 + 0.003, 0.000009 − 0.002) = (−0.0015, −0.001991); θ = (0.9935, −2.001981)
         momentum.step(p, G2);
         double va2 = 0.9 * va - 0.01 * -0.3, vb2 = 0.9 * vb - 0.01 * 0.2;
-        assertNear(new double[]{va2, vb2}, momentum.state("velocity"), "v₂");
+        assertNear(new double[]{va2, vb2}, momentum.state().array("velocity"), "v₂");
         assertNear(new double[]{1.0 + va + va2, -2.0 + vb + vb2}, p, "θ₂");
         assertNear(new double[]{0.9935, -2.001981}, p, "θ₂ (decimals)");
     }
@@ -97,7 +97,7 @@ class TextbookConventionTest {
         assertArrayEquals(new double[]{1.0, -2.0}, f.points.get(0), 0.0);
         double va = 0.9 * 0 - 0.01 * (4 * 1.0), vb = 0.9 * 0 - 0.01 * (-2.0 - 1);
         double a1 = 1.0 + va, b1 = -2.0 + vb;
-        assertNear(new double[]{va, vb}, nesterov.state("velocity"), "v₁");
+        assertNear(new double[]{va, vb}, nesterov.state().array("velocity"), "v₁");
         assertNear(new double[]{a1, b1}, p, "θ₁");
         // step 2: θ̃ = (0.96 − 0.036, −1.97 + 0.027) = (0.924, −1.943); ĝ = (3.696, −2.943)
         //         v = (−0.036 − 0.03696, 0.027 + 0.02943) = (−0.07296, 0.05643); θ = (0.88704, −1.91357)
@@ -105,7 +105,7 @@ class TextbookConventionTest {
         double ta = a1 + 0.9 * va, tb = b1 + 0.9 * vb;
         assertNear(new double[]{ta, tb}, f.points.get(1), "θ̃₂ (where ∇f was taken)");
         double va2 = 0.9 * va - 0.01 * (4 * ta), vb2 = 0.9 * vb - 0.01 * (tb - 1);
-        assertNear(new double[]{va2, vb2}, nesterov.state("velocity"), "v₂");
+        assertNear(new double[]{va2, vb2}, nesterov.state().array("velocity"), "v₂");
         assertNear(new double[]{a1 + va2, b1 + vb2}, p, "θ₂");
         assertNear(new double[]{0.88704, -1.91357}, p, "θ₂ (decimals)");
         assertEquals(2, f.points.size(), "one gradient per step");
@@ -121,12 +121,12 @@ class TextbookConventionTest {
         adagrad.step(p, G1);
         double ra = 0 + 0.5 * 0.5, rb = 0 + 0.001 * 0.001;
         double a1 = 1.0 - 0.01 / (1e-7 + Math.sqrt(ra)) * 0.5, b1 = -2.0 - 0.01 / (1e-7 + Math.sqrt(rb)) * -0.001;
-        assertNear(new double[]{ra, rb}, adagrad.state("sum"), "r₁");
+        assertNear(new double[]{ra, rb}, adagrad.state().array("sum"), "r₁");
         assertNear(new double[]{a1, b1}, p, "θ₁");
         // step 2: r = (0.34, 0.040001)
         adagrad.step(p, G2);
         double ra2 = ra + 0.09, rb2 = rb + 0.04;
-        assertNear(new double[]{ra2, rb2}, adagrad.state("sum"), "r₂");
+        assertNear(new double[]{ra2, rb2}, adagrad.state().array("sum"), "r₂");
         assertNear(new double[]{a1 - 0.01 / (1e-7 + Math.sqrt(ra2)) * -0.3, b1 - 0.01 / (1e-7 + Math.sqrt(rb2)) * 0.2},
                 p, "θ₂");
     }
@@ -140,12 +140,12 @@ class TextbookConventionTest {
         rms.step(p, G1);
         double ra = 0.9 * 0 + (1 - 0.9) * 0.25, rb = 0.9 * 0 + (1 - 0.9) * 0.000001;
         double a1 = 1.0 - 0.001 / (1e-6 + Math.sqrt(ra)) * 0.5, b1 = -2.0 - 0.001 / (1e-6 + Math.sqrt(rb)) * -0.001;
-        assertNear(new double[]{ra, rb}, rms.state("square_avg"), "r₁");
+        assertNear(new double[]{ra, rb}, rms.state().array("square_avg"), "r₁");
         assertNear(new double[]{a1, b1}, p, "θ₁");
         // step 2: r = (0.0225 + 0.009, 9e-8 + 0.004) = (0.0315, 0.00400009)
         rms.step(p, G2);
         double ra2 = 0.9 * ra + (1 - 0.9) * 0.09, rb2 = 0.9 * rb + (1 - 0.9) * 0.04;
-        assertNear(new double[]{ra2, rb2}, rms.state("square_avg"), "r₂");
+        assertNear(new double[]{ra2, rb2}, rms.state().array("square_avg"), "r₂");
         assertNear(new double[]{a1 - 0.001 / (1e-6 + Math.sqrt(ra2)) * -0.3, b1 - 0.001 / (1e-6 + Math.sqrt(rb2)) * 0.2},
                 p, "θ₂");
     }
@@ -175,8 +175,8 @@ class TextbookConventionTest {
         double ra = 0.9 * 0 + (1 - 0.9) * ga * ga, rb = 0.9 * 0 + (1 - 0.9) * gb * gb;
         double va = 0.9 * 0 - 0.001 / (1e-6 + Math.sqrt(ra)) * ga, vb = 0.9 * 0 - 0.001 / (1e-6 + Math.sqrt(rb)) * gb;
         double a1 = 1.0 + va, b1 = -2.0 + vb;
-        assertNear(new double[]{ra, rb}, rms.state("square_avg"), "r₁");
-        assertNear(new double[]{va, vb}, rms.state("velocity"), "v₁");
+        assertNear(new double[]{ra, rb}, rms.state().array("square_avg"), "r₁");
+        assertNear(new double[]{va, vb}, rms.state().array("velocity"), "v₁");
         assertNear(new double[]{a1, b1}, p, "θ₁");
         // step 2: θ̃ = θ₁ + 0.9·v₁; g = (4θ̃₀, θ̃₁ − 1)
         rms.step(p, f);
@@ -185,7 +185,7 @@ class TextbookConventionTest {
         double ga2 = 4 * ta, gb2 = tb - 1;
         double ra2 = 0.9 * ra + (1 - 0.9) * ga2 * ga2, rb2 = 0.9 * rb + (1 - 0.9) * gb2 * gb2;
         double va2 = 0.9 * va - 0.001 / (1e-6 + Math.sqrt(ra2)) * ga2, vb2 = 0.9 * vb - 0.001 / (1e-6 + Math.sqrt(rb2)) * gb2;
-        assertNear(new double[]{va2, vb2}, rms.state("velocity"), "v₂");
+        assertNear(new double[]{va2, vb2}, rms.state().array("velocity"), "v₂");
         assertNear(new double[]{a1 + va2, b1 + vb2}, p, "θ₂");
     }
 
@@ -221,8 +221,8 @@ class TextbookConventionTest {
         double ra = 0.999 * 0 + (1 - 0.999) * 0.25, rb = 0.999 * 0 + (1 - 0.999) * 0.000001;
         double a1 = 1.0 - 0.001 * (sa / (1 - 0.9)) / Math.sqrt(ra / (1 - 0.999) + 1e-8);
         double b1 = -2.0 - 0.001 * (sb / (1 - 0.9)) / Math.sqrt(rb / (1 - 0.999) + 1e-8);
-        assertNear(new double[]{sa, sb}, adam.state("m"), "s₁");
-        assertNear(new double[]{ra, rb}, adam.state("v"), "r₁");
+        assertNear(new double[]{sa, sb}, adam.state().array("m"), "s₁");
+        assertNear(new double[]{ra, rb}, adam.state().array("v"), "r₁");
         assertNear(new double[]{a1, b1}, p, "θ₁");
         assertNear(new double[]{1.0 - 0.001 * 0.5 / Math.sqrt(0.25 + 1e-8), -2.0 + 0.001 * 0.001 / Math.sqrt(0.000001 + 1e-8)},
                 p, "θ₁ (ŝ = g, r̂ = g²)");
@@ -231,8 +231,8 @@ class TextbookConventionTest {
         double sa2 = 0.9 * sa + (1 - 0.9) * -0.3, sb2 = 0.9 * sb + (1 - 0.9) * 0.2;
         double ra2 = 0.999 * ra + (1 - 0.999) * 0.09, rb2 = 0.999 * rb + (1 - 0.999) * 0.04;
         double c1 = 1 - Math.pow(0.9, 2), c2 = 1 - Math.pow(0.999, 2);
-        assertNear(new double[]{sa2, sb2}, adam.state("m"), "s₂");
-        assertNear(new double[]{ra2, rb2}, adam.state("v"), "r₂");
+        assertNear(new double[]{sa2, sb2}, adam.state().array("m"), "s₂");
+        assertNear(new double[]{ra2, rb2}, adam.state().array("v"), "r₂");
         assertNear(new double[]{a1 - 0.001 * (sa2 / c1) / Math.sqrt(ra2 / c2 + 1e-8),
                 b1 - 0.001 * (sb2 / c1) / Math.sqrt(rb2 / c2 + 1e-8)}, p, "θ₂");
     }
@@ -240,7 +240,7 @@ class TextbookConventionTest {
     @Test
     void lookAheadOptimizersRefuseAGradientTakenAtTheCurrentPoint() {
         for (Optimizer optimizer : new Optimizer[]{Nesterov.textbook(), RmsPropNesterov.textbook(),
-                Clipped.byGlobalNorm(Nesterov.textbook(), 1.0)}) {
+                Nesterov.textbook().clipByGlobalNorm(1.0)}) {
             double[] p = theta0();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> optimizer.step(p, G1));
             assertTrue(e.getMessage().contains("look-ahead"), e.getMessage());

@@ -79,12 +79,12 @@ class TorchParityTest {
             case "SGD" -> {
                 double lr = number(o, "lr", Double.NaN), momentum = number(o, "momentum", 0);
                 if (momentum == 0) {
-                    yield GradientDescent.pytorch(lr).weightDecay(wd);
+                    yield GradientDescent.pytorch().learningRate(lr).weightDecay(wd);
                 }
                 if (flag(o, "nesterov")) {
-                    yield new Nesterov(Convention.PYTORCH, lr, momentum).weightDecay(wd);
+                    yield Nesterov.pytorch().learningRate(lr).momentum(momentum).weightDecay(wd);
                 }
-                yield new Momentum(Convention.PYTORCH, lr, momentum).dampening(number(o, "dampening", 0)).weightDecay(wd);
+                yield Momentum.pytorch().learningRate(lr).momentum(momentum).dampening(number(o, "dampening", 0)).weightDecay(wd);
             }
             case "Adagrad" -> AdaGrad.pytorch().learningRate(number(o, "lr", 0.01)).lrDecay(number(o, "lr_decay", 0))
                     .initialAccumulator(number(o, "initial_accumulator_value", 0)).epsilon(number(o, "eps", 1e-10))

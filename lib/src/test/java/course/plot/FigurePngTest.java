@@ -54,7 +54,7 @@ class FigurePngTest {
     @Test
     void contourPlotDrawsTheRedPathFromStartTowardsTheMinimumAndColouredLevels() throws IOException {
         Rosenbrock problem = new Rosenbrock();
-        Trajectory path = Trajectory.run("GD", new GradientDescent(0.001), problem, problem.startPoint(), 400);
+        Trajectory path = Trajectory.run("GD", GradientDescent.textbook().learningRate(0.001), problem, problem.startPoint(), 400);
         BufferedImage image = decode(ContourPlot.of(problem).size(600, 450).trajectory(path, Color.RED).toPng());
         assertEquals(600, image.getWidth());
         IntPredicate red = near(Color.RED, 40);
@@ -79,7 +79,7 @@ class FigurePngTest {
     @Test
     void raceShowsItsLastFrame() throws IOException {
         Beale beale = new Beale();
-        Trajectory path = Trajectory.run("GD", new GradientDescent(0.001), beale, beale.startPoint(), 200);
+        Trajectory path = Trajectory.run("GD", GradientDescent.textbook().learningRate(0.001), beale, beale.startPoint(), 200);
         BufferedImage image = decode(TrajectoryRace.of(beale, path).toPng());
         assertEquals(640, image.getWidth());
         assertEquals(560, image.getHeight());
@@ -89,7 +89,7 @@ class FigurePngTest {
     @Test
     void surfaceIsFilledWithViridisAndCarriesThePath() throws IOException {
         Saddle saddle = new Saddle();
-        Trajectory path = Trajectory.run("GD", new GradientDescent(0.05), saddle, saddle.startPoint(), 30);
+        Trajectory path = Trajectory.run("GD", GradientDescent.textbook().learningRate(0.05), saddle, saddle.startPoint(), 30);
         BufferedImage image = decode(SurfacePlot.of(saddle).trajectory(path).toPng());
         int width = image.getWidth(), height = image.getHeight();
         // A good part of the image is surface: neither white nor grey.

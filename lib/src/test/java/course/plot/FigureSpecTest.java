@@ -60,7 +60,7 @@ class FigureSpecTest {
     }
 
     static Trajectory path(String label, Problem problem, double rate, int steps) {
-        return Trajectory.run(label, new GradientDescent(rate), problem, problem.startPoint(), steps);
+        return Trajectory.run(label, GradientDescent.textbook().learningRate(rate), problem, problem.startPoint(), steps);
     }
 
     @Test

@@ -34,7 +34,7 @@ class OnlineCounterexampleTest {
     @Test
     void runSetsTheDecayingRateAndProjects() {
         // plain descent: x₁ = 1 − 1·3 → projected to −1; x₂ = −1 + (1/√2)·1
-        double[] xs = THEOREM.run(GradientDescent.pytorch(1), 1.0, 2, 1.0);
+        double[] xs = THEOREM.run(GradientDescent.pytorch().learningRate(1), 1.0, 2, 1.0);
         assertArrayEquals(new double[]{1, -1, -1 + 1 / Math.sqrt(2)}, xs, 1e-15);
     }
 

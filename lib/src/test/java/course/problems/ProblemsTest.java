@@ -49,7 +49,7 @@ class ProblemsTest {
     void gradientDescentFromTheRiskStartGetsStuckInTheLocalMinimum() {
         Risk risk = new Risk();
         double[] x = risk.startPoint();
-        GradientDescent gd = new GradientDescent(0.05);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.05);
         for (int k = 0; k < 500; k++) {
             gd.step(x, risk);
         }
@@ -166,7 +166,7 @@ class ProblemsTest {
         assertEquals(181.61652152257642, max.value(), 1e-9);
         // from the start (0, 0) gradient descent reaches (3, 2)
         double[] x = h.startPoint();
-        GradientDescent gd = new GradientDescent(0.01);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.01);
         for (int k = 0; k < 2000; k++) {
             gd.step(x, h);
         }
@@ -208,7 +208,7 @@ class ProblemsTest {
         assertArrayEquals(new double[]{2, 0}, cliff.minimizers().get(0), 1e-12);
         assertEquals(-2, cliff.minimumValue(), 1e-15);
         double[] x = {0, 0};
-        new GradientDescent(0.5).step(x, cliff);
+        GradientDescent.textbook().learningRate(0.5).step(x, cliff);
         assertTrue(x[0] > 20, "one step from the face lands at x = " + x[0]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Cliff(0, 100));
         assertTrue(e.getMessage().contains("height"), e.getMessage());
@@ -243,7 +243,7 @@ class ProblemsTest {
     void problemsAreDifferentiablesForTheOptimizers() {
         Problem q = Quadratic.illConditioned();
         double[] x = q.startPoint();
-        GradientDescent gd = new GradientDescent(0.4); // below 2 / λmax = 0.5
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.4); // below 2 / λmax = 0.5
         double first = gd.step(x, q);
         assertEquals(q.value(new double[]{-5, -2}), first, 0.0);
         for (int k = 0; k < 500; k++) {

@@ -4,6 +4,8 @@ import course.optim.Convention;
 import course.optim.GradientDescent;
 import course.optim.MomentumAware;
 import course.optim.Optimizer;
+import course.optim.OptimizerState;
+import course.optim.TunableOptimizer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,18 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ApplyToOptimizerTest {
 
     /** A heavy-ball optimizer just for these tests: v = βv + g, θ = θ − εv. */
-    static final class HeavyBall extends Optimizer implements MomentumAware {
+    static final class HeavyBall extends TunableOptimizer<HeavyBall> implements MomentumAware {
         private double momentum;
 
         HeavyBall(double learningRate, double momentum) {
-            super("HeavyBall", Convention.PYTORCH, learningRate, "velocity");
+            super("HeavyBall", Convention.PYTORCH, learningRate);
             this.momentum = momentum;
         }
 
         @Override
-        protected void update(double[] params, double[] grad, long t) {
-            double[] v = state(0);
-            for (int i = 0; i < params.length; i++) {
+        protected void initState(OptimizerState state) {
+            state.addArray("velocity", 0);
+        }
+
+        @Override
+        protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
+            double[] v = state.array("velocity");
+            for (int i = from; i < to; i++) {
                 v[i] = momentum * v[i] + grad[i];
                 params[i] -= learningRate() * v[i];
             }
@@ -48,7 +55,7 @@ class ApplyToOptimizerTest {
     @Test
     void stepDecayDrivesGradientDescent() {
         // f(x) = x^2: x <- x (1 - 2 eps_k), eps = 0.1, 0.1, 0.01, 0.01, 0.001, 0.001
-        GradientDescent gd = new GradientDescent(1.0);
+        GradientDescent gd = GradientDescent.textbook().learningRate(1.0);
         StepDecay schedule = new StepDecay(0.1, 2);
         double[] x = {1.0};
         for (int k = 0; k < 6; k++) {
@@ -71,7 +78,7 @@ class ApplyToOptimizerTest {
         }
         assertEquals(0.95, hb.momentum(), 1e-12);
         // an optimizer without momentum just gets the learning rate
-        GradientDescent gd = new GradientDescent(1.0);
+        GradientDescent gd = GradientDescent.textbook().learningRate(1.0);
         assertEquals(schedule.learningRate(40), schedule.applyTo(gd, 40), 0.0);
         assertEquals(schedule.learningRate(40), gd.learningRate(), 0.0);
     }
@@ -96,18 +103,18 @@ class ApplyToOptimizerTest {
 
     @Test
     void plateauStepSetsTheOptimizer() {
-        GradientDescent gd = new GradientDescent(1.0);
+        GradientDescent gd = GradientDescent.textbook().learningRate(1.0);
         ReduceLROnPlateau plateau = new ReduceLROnPlateau(0.1).patience(0);
         plateau.step(1.0, gd);
         assertEquals(0.1, gd.learningRate(), 0.0);
         plateau.step(1.0, gd); // no improvement, patience 0: 0.1 * 0.1
         assertEquals(0.1 * 0.1, gd.learningRate(), 0.0);
-        assertEquals(0.1 * 0.1, plateau.applyTo(new GradientDescent(1.0), 2), 0.0);
+        assertEquals(0.1 * 0.1, plateau.applyTo(GradientDescent.textbook().learningRate(1.0), 2), 0.0);
     }
 
     @Test
     void aScheduleMayEndAtZeroAndThenTheStepChangesNothing() {
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         assertEquals(0.0, PolynomialDecay.pytorch(0.1).applyTo(gd, 5), 0.0);
         double[] x = {1.5, -2.0};
         gd.step(x, new double[] {3.0, 4.0});

@@ -143,7 +143,7 @@ class BadInputTest {
 
     @Test
     void applying() {
-        GradientDescent gd = new GradientDescent(0.1);
+        GradientDescent gd = GradientDescent.textbook().learningRate(0.1);
         refused(() -> new ConstantSchedule(0.1).applyTo(null, 0), "optimizer must not be null");
         LearningRateSchedule negative = k -> -0.1;
         refused(() -> negative.applyTo(gd, 0), "learning rate -0.1 at step 0", "finite learning rate ≥ 0");

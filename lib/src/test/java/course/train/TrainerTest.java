@@ -26,7 +26,7 @@ class TrainerTest {
     void fullBatchGradientDescentReachesTheLeastSquaresSolution() {
         LinearRegression model = new LinearRegression(2);
         double[] params = model.initialParameters(1);
-        Trainer.Result result = Trainer.of(model, new GradientDescent(0.2)).batchSize(LINE.size()).epochs(400)
+        Trainer.Result result = Trainer.of(model, GradientDescent.textbook().learningRate(0.2)).batchSize(LINE.size()).epochs(400)
                 .fit(params, LINE);
         double[] exact = LinearRegression.leastSquares(LINE);
         assertArrayEquals(exact, result.params(), 1e-8);
@@ -53,7 +53,7 @@ class TrainerTest {
     @Test
     void stepsPerEpochFollowTheBatchSizeWithTheLastBatchKept() {
         LinearRegression model = new LinearRegression(2);
-        History history = Trainer.of(model, new GradientDescent(0.05)).batchSize(64).epochs(2)
+        History history = Trainer.of(model, GradientDescent.textbook().learningRate(0.05)).batchSize(64).epochs(2)
                 .fit(model.initialParameters(1), LINE).history();
         assertEquals(2 * 4, history.stepCount(), "200 rows in batches of 64: 4 batches per epoch (the last of 8)");
         assertEquals(2, history.epochCount());
@@ -64,12 +64,12 @@ class TrainerTest {
     void aScheduleSetsTheRateOfEveryStepOrEveryEpoch() {
         LinearRegression model = new LinearRegression(2);
         StepDecay decay = new StepDecay(0.1, 3, 0.5);
-        History perStep = Trainer.of(model, new GradientDescent(1)).batchSize(50).epochs(2).schedule(decay)
+        History perStep = Trainer.of(model, GradientDescent.textbook().learningRate(1)).batchSize(50).epochs(2).schedule(decay)
                 .fit(model.initialParameters(1), LINE).history();
         for (int k = 0; k < perStep.stepCount(); k++) {
             assertEquals(decay.learningRate(k), perStep.stepLearningRates()[k], 0.0, "step " + k);
         }
-        History perEpoch = Trainer.of(model, new GradientDescent(1)).batchSize(50).epochs(5).schedulePerEpoch(decay)
+        History perEpoch = Trainer.of(model, GradientDescent.textbook().learningRate(1)).batchSize(50).epochs(5).schedulePerEpoch(decay)
                 .fit(model.initialParameters(1), LINE).history();
         assertEquals(decay.learningRate(4), perEpoch.epochLearningRates()[4], 0.0);
         assertEquals(decay.learningRate(4), perEpoch.stepLearningRates()[4 * 4], 0.0);
@@ -82,7 +82,7 @@ class TrainerTest {
         Dataset train = SyntheticData.linearRegression(100, new double[] {3.0}, 0, 0.01, 1);
         Dataset validation = SyntheticData.linearRegression(100, new double[] {-3.0}, 0, 0.01, 2);
         LinearRegression model = new LinearRegression(1);
-        Trainer.Result result = Trainer.of(model, new GradientDescent(0.01)).batchSize(100).epochs(50)
+        Trainer.Result result = Trainer.of(model, GradientDescent.textbook().learningRate(0.01)).batchSize(100).epochs(50)
                 .validation(validation).earlyStopping(2).fit(model.initialParameters(1), train);
         assertTrue(result.stoppedEarly());
         assertEquals(1, result.bestEpoch());
@@ -93,7 +93,7 @@ class TrainerTest {
     @Test
     void divergenceStopsWithAMessageNamingTheStepAndTheRate() {
         LinearRegression model = new LinearRegression(2);
-        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> Trainer.of(model, new GradientDescent(5.0))
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> Trainer.of(model, GradientDescent.textbook().learningRate(5.0))
                 .batchSize(LINE.size()).epochs(1000).fit(model.initialParameters(1), LINE));
         assertTrue(e.getMessage().contains("training diverged at step " + e.step()), e.getMessage());
         assertTrue(e.getMessage().contains("learning rate 5.0"), e.getMessage());
@@ -116,7 +116,7 @@ class TrainerTest {
         Dataset.Split split = blobs.split(0.7, 1);
         LogisticRegression model = new LogisticRegression(2);
         ReduceLROnPlateau plateau = new ReduceLROnPlateau(0.5).patience(1).factor(0.5).threshold(0.05);
-        History history = Trainer.of(model, new GradientDescent(0.5)).batchSize(20).epochs(15)
+        History history = Trainer.of(model, GradientDescent.textbook().learningRate(0.5)).batchSize(20).epochs(15)
                 .validation(split.validation()).schedule(plateau).fit(model.initialParameters(1), split.train()).history();
         double[] rates = history.epochLearningRates();
         assertTrue(rates[rates.length - 1] < 0.5, "the rate was reduced at least once: " + java.util.Arrays.toString(rates));
@@ -127,7 +127,7 @@ class TrainerTest {
     void progressIsReportedAfterEveryEpoch() {
         LinearRegression model = new LinearRegression(2);
         List<String> seen = new ArrayList<>();
-        Trainer.of(model, new GradientDescent(0.05)).batchSize(100).epochs(3)
+        Trainer.of(model, GradientDescent.textbook().learningRate(0.05)).batchSize(100).epochs(3)
                 .progress((epoch, epochs, history) -> seen.add(epoch + "/" + epochs + ":" + history.epochCount()))
                 .fit(model.initialParameters(1), LINE);
         assertEquals(List.of("1/3:1", "2/3:2", "3/3:3"), seen);
@@ -136,15 +136,15 @@ class TrainerTest {
     @Test
     void badInputIsRefusedWithAClearMessage() {
         LinearRegression model = new LinearRegression(2);
-        Trainer trainer = Trainer.of(model, new GradientDescent(0.1));
+        Trainer trainer = Trainer.of(model, GradientDescent.textbook().learningRate(0.1));
         assertMessage(() -> trainer.fit(new double[5], LINE), "has 3 parameters but params has 5");
-        assertMessage(() -> Trainer.of(model, new GradientDescent(0.1)).batchSize(500).fit(model.initialParameters(1), LINE),
+        assertMessage(() -> Trainer.of(model, GradientDescent.textbook().learningRate(0.1)).batchSize(500).fit(model.initialParameters(1), LINE),
                 "batch size 500 is larger than the training set (200 rows)");
         assertMessage(() -> trainer.batchSize(0), "batch size must be at least 1");
         assertMessage(() -> trainer.epochs(0), "epochs must be at least 1");
-        assertMessage(() -> Trainer.of(new LinearRegression(3), new GradientDescent(0.1))
+        assertMessage(() -> Trainer.of(new LinearRegression(3), GradientDescent.textbook().learningRate(0.1))
                 .fit(new LinearRegression(3).initialParameters(1), LINE), "has 2 features but");
-        assertMessage(() -> Trainer.of(null, new GradientDescent(0.1)), "model must not be null");
+        assertMessage(() -> Trainer.of(null, GradientDescent.textbook().learningRate(0.1)), "model must not be null");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String expected) {

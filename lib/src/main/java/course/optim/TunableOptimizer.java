@@ -1,0 +1,61 @@
+package course.optim;
+
+/**
+ * The settings every optimizer shares, as fluent setters that return the optimizer's own type, so
+ * that {@code AdamW.keras().learningRate(0.01).betas(0.9, 0.99)} stays an Adam with every option
+ * in reach. {@code O} is the class itself: {@code final class Adam extends TunableOptimizer<Adam>}.
+ */
+public abstract class TunableOptimizer<O extends TunableOptimizer<O>> extends Optimizer {
+
+    protected TunableOptimizer(String algorithm, Convention convention, double learningRate) {
+        super(algorithm, convention, learningRate);
+    }
+
+    /** This optimizer as its own type, for the setters to return. */
+    @SuppressWarnings("unchecked")
+    protected final O self() {
+        return (O) this;
+    }
+
+    /** The learning rate (positive): both the configured rate schedules start from and the current one. */
+    public O learningRate(double learningRate) {
+        configureLearningRate(learningRate);
+        return self();
+    }
+
+    /** Weight decay λ ≥ 0: coupled (λθ added to g) or decoupled (θ shrunk), as the convention says. */
+    public O weightDecay(double weightDecay) {
+        configureWeightDecay(weightDecay);
+        return self();
+    }
+
+    public double weightDecay() {
+        return configuredWeightDecay();
+    }
+
+    /**
+     * Clips the gradient to Euclidean norm {@code maxNorm} before every step (PyTorch's
+     * {@code clip_grad_norm_}; see {@link GradientClipping#byGlobalNorm}).
+     */
+    public O clipByGlobalNorm(double maxNorm) {
+        return transformGradient(GradientClipping.byGlobalNorm(maxNorm));
+    }
+
+    /** Clamps every gradient component to [−limit, limit] before every step ({@code clip_grad_value_}). */
+    public O clipByValue(double limit) {
+        return transformGradient(GradientClipping.byValue(limit));
+    }
+
+    /** Applies {@code transform} to (a copy of) the gradient before every step, after those added before. */
+    public O transformGradient(GradientTransform transform) {
+        addTransform(transform);
+        return self();
+    }
+
+    @Override
+    public O copy() {
+        @SuppressWarnings("unchecked")
+        O copy = (O) super.copy();
+        return copy;
+    }
+}
