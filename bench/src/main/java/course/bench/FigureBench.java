@@ -5,6 +5,7 @@ import course.optim.GradientDescent;
 import course.optim.Momentum;
 import course.optim.RmsProp;
 import course.optim.Trajectory;
+import course.plot.BenchmarkFigures;
 import course.plot.ContourPlot;
 import course.plot.Figure;
 import course.plot.LineChart;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -34,26 +34,11 @@ public final class FigureBench {
     private FigureBench() {
     }
 
-    static LineChart fiveByTenThousand() {
-        Random random = new Random(5);
-        LineChart chart = LineChart.titled("5 series x 10,000 points").labels("step", "loss").logY();
-        for (int s = 0; s < 5; s++) {
-            double[] y = new double[10_000];
-            double loss = 2;
-            for (int i = 0; i < y.length; i++) {
-                loss *= 1 - 0.0004 * (s + 1);
-                y[i] = loss * Math.exp(0.3 * random.nextGaussian());
-            }
-            chart.series("optimizer " + (s + 1), y);
-        }
-        return chart;
-    }
-
     static ContourPlot rosenbrock() {
         Rosenbrock problem = new Rosenbrock();
         double[] start = problem.startPoint();
         return ContourPlot.of(problem).trajectories(
-                Trajectory.run("gradient descent", new GradientDescent(0.001), problem, start, 300),
+                Trajectory.run("gradient descent", GradientDescent.textbook().learningRate(0.001), problem, start, 300),
                 Trajectory.run("momentum", Momentum.pytorch().learningRate(0.001).momentum(0.9), problem, start, 300),
                 Trajectory.run("Adam", Adam.pytorch().learningRate(0.05), problem, start, 300));
     }
@@ -62,7 +47,7 @@ public final class FigureBench {
         Beale beale = new Beale();
         double[] start = beale.startPoint();
         return TrajectoryRace.of(beale,
-                Trajectory.run("gradient descent", new GradientDescent(0.001), beale, start, 300),
+                Trajectory.run("gradient descent", GradientDescent.textbook().learningRate(0.001), beale, start, 300),
                 Trajectory.run("momentum", Momentum.pytorch().learningRate(0.001).momentum(0.9), beale, start, 300),
                 Trajectory.run("RMSProp", RmsProp.pytorch().learningRate(0.01), beale, start, 300),
                 Trajectory.run("Adam", Adam.pytorch().learningRate(0.05), beale, start, 300));
@@ -110,7 +95,7 @@ public final class FigureBench {
     public static void main(String[] args) throws IOException {
         String load = loadAverage();
         // The first PNG of this JVM: JFreeChart, Java2D and the fonts start up, as in a new notebook.
-        LineChart large = fiveByTenThousand();
+        LineChart large = BenchmarkFigures.fiveByTenThousand();
         long first = System.nanoTime();
         large.toPng();
         double firstMillis = (System.nanoTime() - first) / 1e6;
@@ -123,7 +108,7 @@ public final class FigureBench {
         table.append("| figure | first PNG in the JVM (ms) | PNG median (ms) | PNG p90 (ms) | PNG max (ms) "
                 + "| whole bundle median (ms) | text/html (KB) | plotly JSON (KB) | image/png base64 (KB) |\n");
         table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        table.append(row("line chart, 5 series x 10,000 points (log y)", FigureBench::fiveByTenThousand, firstMillis));
+        table.append(row("line chart, 5 series x 10,000 points (log y)", BenchmarkFigures::fiveByTenThousand, firstMillis));
         table.append(row("contour, Rosenbrock, 3 paths x 300 steps", FigureBench::rosenbrock, Double.NaN));
         table.append(row("race, Beale, 4 paths x 300 steps, 40 frames", FigureBench::beale, Double.NaN));
         String text = table + String.format(Locale.ROOT, "%nThe notebook's first figure also carries plotly.js: its "

@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * The argument checks and bookkeeping shared by the models, so that each subclass holds only its
- * forward and backward passes. Subclasses receive checked arguments and a zeroed gradient.
+ * forward and backward passes. Losses are means over rows, summed here in the order of the rows;
+ * subclasses give one row's loss and gradient, for checked arguments and a zeroed gradient.
+ * {@code Regressor} and {@code Classifier} add the targets and the metric of their kind of model.
  */
 public abstract class AbstractModel implements Model {
     private final String name;
@@ -20,11 +22,14 @@ public abstract class AbstractModel implements Model {
         this.parameterCount = parameterCount;
     }
 
-    /** The mean loss over {@code rows[0 … count−1]}. */
-    protected abstract double meanLoss(double[] params, Dataset data, int[] rows, int count);
+    /** The loss of one row. */
+    protected abstract double rowLoss(double[] params, Dataset data, int row);
 
-    /** The mean loss, with its gradient added into {@code grad}, which arrives zeroed. */
-    protected abstract double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad);
+    /**
+     * The loss of one row, with the row's share of the mean loss's gradient (its own gradient divided
+     * by {@code count}, the rows of the batch) added into {@code grad}.
+     */
+    protected abstract double rowLossAndGradient(double[] params, Dataset data, int row, int count, double[] grad);
 
     /** Throws if {@code data}'s targets are not the kind the model needs (real values, or k classes). */
     protected abstract void checkTargets(Dataset data);
@@ -40,13 +45,21 @@ public abstract class AbstractModel implements Model {
                     + parameterCount + " parameters: grad must have " + parameterCount);
         }
         Arrays.fill(grad, 0);
-        return meanLossAndGradient(params, data, rows, count, grad);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += rowLossAndGradient(params, data, rows[i], count, grad);
+        }
+        return sum / count;
     }
 
     @Override
     public final double loss(double[] params, Dataset data, int[] rows, int count) {
         check(params, data, rows, count);
-        return meanLoss(params, data, rows, count);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += rowLoss(params, data, rows[i]);
+        }
+        return sum / count;
     }
 
     @Override
@@ -87,8 +100,7 @@ public abstract class AbstractModel implements Model {
 
     /** Checks params, data, and the rows of a batch; public models call it before any computation. */
     protected final void check(double[] params, Dataset data, int[] rows, int count) {
-        checkParams(params);
-        checkData(data);
+        check(params, data);
         if (rows == null) {
             throw new IllegalArgumentException("rows must not be null");
         }
@@ -106,6 +118,12 @@ public abstract class AbstractModel implements Model {
                         + " (the data set has " + n + " rows)");
             }
         }
+    }
+
+    /** Checks params and data, before a question about single rows (a prediction) or all rows (a metric). */
+    protected final void check(double[] params, Dataset data) {
+        checkParams(params);
+        checkData(data);
     }
 
     protected final void checkParams(double[] params) {

@@ -13,7 +13,7 @@ import org.ejml.simple.SimpleMatrix;
  * 0.01·N(0, 1), bias 0 (a convex problem: any start works, a small random one breaks ties).
  * Metric: RMSE, in the target's units.
  */
-public final class LinearRegression extends AbstractModel {
+public final class LinearRegression extends Regressor {
     private final int d;
 
     public LinearRegression(int featureCount) {
@@ -27,52 +27,16 @@ public final class LinearRegression extends AbstractModel {
         return smallWeightsZeroBiases(seed, d);
     }
 
-    /** ŷ for one row. */
-    public double predict(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
+    @Override
+    double prediction(double[] params, Dataset data, int row) {
         return data.dot(row, params, 0) + params[d];
     }
 
+    /** ∂ŷ/∂w = x, ∂ŷ/∂b = 1. */
     @Override
-    protected double meanLoss(double[] params, Dataset data, int[] rows, int count) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double error = data.dot(r, params, 0) + params[d] - data.target(r);
-            sum += error * error;
-        }
-        return sum / count;
-    }
-
-    @Override
-    protected double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double error = data.dot(r, params, 0) + params[d] - data.target(r);
-            sum += error * error;
-            double dPrediction = 2 * error / count; // ∂L/∂ŷᵢ
-            data.addScaledRow(r, dPrediction, grad, 0);
-            grad[d] += dPrediction;
-        }
-        return sum / count;
-    }
-
-    @Override
-    protected void checkTargets(Dataset data) {
-        requireRegression(data);
-    }
-
-    @Override
-    public String metricName() {
-        return "RMSE";
-    }
-
-    /** The root mean squared error over all rows. */
-    @Override
-    public double metric(double[] params, Dataset data) {
-        return Math.sqrt(loss(params, data));
+    void backward(double[] params, Dataset data, int row, double dPrediction, double[] grad) {
+        data.addScaledRow(row, dPrediction, grad, 0);
+        grad[d] += dPrediction;
     }
 
     /**

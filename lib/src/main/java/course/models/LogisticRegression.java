@@ -18,12 +18,12 @@ import course.data.Dataset;
  * 0.01·N(0, 1), bias 0. Labels must be 0 and 1 (a data set with 2 classes). Metric: accuracy,
  * predicting class 1 where σ(z) ≥ ½, i.e. z ≥ 0.
  */
-public final class LogisticRegression extends AbstractModel {
+public final class LogisticRegression extends Classifier {
     private final int d;
 
     public LogisticRegression(int featureCount) {
         super("logistic regression (" + Validate.positive("feature count", featureCount) + " features)",
-                featureCount, featureCount + 1);
+                featureCount, featureCount + 1, 2);
         this.d = featureCount;
     }
 
@@ -34,84 +34,38 @@ public final class LogisticRegression extends AbstractModel {
 
     /** P(y = 1 | x) for one row. */
     public double probability(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
+        check(params, data);
         return StableMath.sigmoid(logit(params, data, row));
-    }
-
-    /** 1 where σ(z) ≥ ½, else 0. */
-    public int predictLabel(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
-        return logit(params, data, row) >= 0 ? 1 : 0;
     }
 
     private double logit(double[] params, Dataset data, int row) {
         return data.dot(row, params, 0) + params[d];
     }
 
+    /** 1 where σ(z) ≥ ½, else 0. */
     @Override
-    protected double meanLoss(double[] params, Dataset data, int[] rows, int count) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double z = logit(params, data, r);
-            sum += StableMath.softplus(z) - data.target(r) * z;
-        }
-        return sum / count;
+    int predictedClass(double[] params, Dataset data, int row) {
+        return logit(params, data, row) >= 0 ? 1 : 0;
     }
 
     @Override
-    protected double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double z = logit(params, data, r), y = data.target(r);
-            sum += StableMath.softplus(z) - y * z;
-            double dLogit = (StableMath.sigmoid(z) - y) / count; // ∂L/∂zᵢ
-            data.addScaledRow(r, dLogit, grad, 0);
-            grad[d] += dLogit;
-        }
-        return sum / count;
+    protected double rowLoss(double[] params, Dataset data, int row) {
+        double z = logit(params, data, row);
+        return StableMath.softplus(z) - data.target(row) * z;
     }
 
     @Override
-    protected void checkTargets(Dataset data) {
-        requireClasses(data, 2);
-    }
-
-    @Override
-    public String metricName() {
-        return "accuracy";
-    }
-
-    /** The fraction of rows classified correctly. */
-    @Override
-    public double metric(double[] params, Dataset data) {
-        return accuracy(params, data);
-    }
-
-    /** The fraction of rows classified correctly (threshold z ≥ 0). */
-    public double accuracy(double[] params, Dataset data) {
-        int wrong = misclassified(params, data); // checks the arguments first
-        return (double) (data.size() - wrong) / data.size();
+    protected double rowLossAndGradient(double[] params, Dataset data, int row, int count, double[] grad) {
+        double z = logit(params, data, row), y = data.target(row);
+        double dLogit = (StableMath.sigmoid(z) - y) / count; // ∂L/∂zᵢ
+        data.addScaledRow(row, dLogit, grad, 0);
+        grad[d] += dLogit;
+        return StableMath.softplus(z) - y * z;
     }
 
     /** The 0–1 loss that cross-entropy stands in for: the fraction of rows misclassified. */
     public double zeroOneLoss(double[] params, Dataset data) {
-        int wrong = misclassified(params, data);
-        return (double) wrong / data.size();
-    }
-
-    private int misclassified(double[] params, Dataset data) {
-        checkParams(params);
-        checkData(data);
-        int wrong = 0;
-        for (int r = 0; r < data.size(); r++) {
-            if ((logit(params, data, r) >= 0 ? 1 : 0) != data.label(r)) {
-                wrong++;
-            }
-        }
-        return wrong;
+        int correct = correctlyClassified(params, data); // checks the arguments first
+        return (double) (data.size() - correct) / data.size();
     }
 }

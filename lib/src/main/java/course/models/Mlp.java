@@ -26,7 +26,7 @@ import java.util.Random;
  * variance from layer to layer); w2 Glorot uniform, U(±√(6/(H + 1))), the Keras default for the linear
  * output; biases 0. W1 is drawn row by row, then w2.
  */
-public final class Mlp extends AbstractModel {
+public final class Mlp extends Regressor {
     private final int inputs, hidden;
     private final int b1, w2, b2; // offsets into the parameter vector; W1 starts at 0
     private final double[] preActivation; // aₕ of the current row, kept for the backward pass
@@ -62,15 +62,9 @@ public final class Mlp extends AbstractModel {
         return params;
     }
 
-    /** ŷ for one row. */
-    public double predict(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
-        return forward(params, data, row);
-    }
-
-    /** ŷ for one row; leaves each hidden unit's pre-activation in {@link #preActivation}. */
-    private double forward(double[] params, Dataset data, int row) {
+    /** ŷ for one row, the forward pass; leaves each hidden unit's pre-activation in {@link #preActivation}. */
+    @Override
+    double prediction(double[] params, Dataset data, int row) {
         double output = params[b2];
         for (int h = 0; h < hidden; h++) {
             double a = data.dot(row, params, h * inputs) + params[b1 + h];
@@ -82,53 +76,19 @@ public final class Mlp extends AbstractModel {
         return output;
     }
 
+    /** The backward pass from δ = ∂L/∂ŷ ({@code dOutput}), through the pre-activations the forward pass left. */
     @Override
-    protected double meanLoss(double[] params, Dataset data, int[] rows, int count) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double error = forward(params, data, r) - data.target(r);
-            sum += error * error;
-        }
-        return sum / count;
-    }
-
-    @Override
-    protected double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            double error = forward(params, data, r) - data.target(r);
-            sum += error * error;
-            double dOutput = 2 * error / count; // δ = ∂L/∂ŷ
-            grad[b2] += dOutput;
-            for (int h = 0; h < hidden; h++) {
-                double a = preActivation[h];
-                if (a > 0) { // ReLU passes the gradient only where the unit was active
-                    grad[w2 + h] += dOutput * a;
-                    double dPre = dOutput * params[w2 + h]; // ∂L/∂aₕ
-                    grad[b1 + h] += dPre;
-                    data.addScaledRow(r, dPre, grad, h * inputs);
-                }
+    void backward(double[] params, Dataset data, int row, double dOutput, double[] grad) {
+        grad[b2] += dOutput;
+        for (int h = 0; h < hidden; h++) {
+            double a = preActivation[h];
+            if (a > 0) { // ReLU passes the gradient only where the unit was active
+                grad[w2 + h] += dOutput * a;
+                double dPre = dOutput * params[w2 + h]; // ∂L/∂aₕ
+                grad[b1 + h] += dPre;
+                data.addScaledRow(row, dPre, grad, h * inputs);
             }
         }
-        return sum / count;
-    }
-
-    @Override
-    protected void checkTargets(Dataset data) {
-        requireRegression(data);
-    }
-
-    @Override
-    public String metricName() {
-        return "RMSE";
-    }
-
-    /** The root mean squared error over all rows. */
-    @Override
-    public double metric(double[] params, Dataset data) {
-        return Math.sqrt(loss(params, data));
     }
 
     public int hiddenUnits() {

@@ -16,13 +16,13 @@ import course.data.Dataset;
  * {@code c·d … c·d + d − 1}, then the k biases at {@code k·d + c}. Initialization: weights
  * 0.01·N(0, 1) row by row, biases 0. Metric: accuracy (the arg-max class; ties go to the lower class).
  */
-public final class SoftmaxRegression extends AbstractModel {
+public final class SoftmaxRegression extends Classifier {
     private final int d, k;
     private final double[] logits; // scratch, one per class, reused by every row and call
 
     public SoftmaxRegression(int featureCount, int classes) {
         super("softmax regression (" + Validate.positive("feature count", featureCount) + " features, "
-                + checkClasses(classes) + " classes)", featureCount, classes * featureCount + classes);
+                + checkClasses(classes) + " classes)", featureCount, classes * featureCount + classes, classes);
         this.d = featureCount;
         this.k = classes;
         this.logits = new double[classes];
@@ -55,8 +55,7 @@ public final class SoftmaxRegression extends AbstractModel {
 
     /** The k class probabilities for one row (a new array). */
     public double[] probabilities(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
+        check(params, data);
         double logPartition = logitsAndLogPartition(params, data, row);
         double[] p = new double[k];
         for (int c = 0; c < k; c++) {
@@ -65,14 +64,9 @@ public final class SoftmaxRegression extends AbstractModel {
         return p;
     }
 
-    /** The most probable class for one row. */
-    public int predictLabel(double[] params, Dataset data, int row) {
-        checkParams(params);
-        checkData(data);
-        return argMaxLogit(params, data, row);
-    }
-
-    private int argMaxLogit(double[] params, Dataset data, int row) {
+    /** The most probable class for one row: the arg-max logit, ties to the lower class. */
+    @Override
+    int predictedClass(double[] params, Dataset data, int row) {
         logitsAndLogPartition(params, data, row);
         int best = 0;
         for (int c = 1; c < k; c++) {
@@ -84,57 +78,19 @@ public final class SoftmaxRegression extends AbstractModel {
     }
 
     @Override
-    protected double meanLoss(double[] params, Dataset data, int[] rows, int count) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            sum += logitsAndLogPartition(params, data, r) - logits[data.label(r)];
+    protected double rowLoss(double[] params, Dataset data, int row) {
+        return logitsAndLogPartition(params, data, row) - logits[data.label(row)];
+    }
+
+    @Override
+    protected double rowLossAndGradient(double[] params, Dataset data, int row, int count, double[] grad) {
+        int y = data.label(row);
+        double logPartition = logitsAndLogPartition(params, data, row);
+        for (int c = 0; c < k; c++) {
+            double dLogit = (Math.exp(logits[c] - logPartition) - (c == y ? 1 : 0)) / count; // ∂L/∂z_c
+            data.addScaledRow(row, dLogit, grad, c * d);
+            grad[k * d + c] += dLogit;
         }
-        return sum / count;
-    }
-
-    @Override
-    protected double meanLossAndGradient(double[] params, Dataset data, int[] rows, int count, double[] grad) {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int r = rows[i], y = data.label(r);
-            double logPartition = logitsAndLogPartition(params, data, r);
-            sum += logPartition - logits[y];
-            for (int c = 0; c < k; c++) {
-                double dLogit = (Math.exp(logits[c] - logPartition) - (c == y ? 1 : 0)) / count; // ∂L/∂z_c
-                data.addScaledRow(r, dLogit, grad, c * d);
-                grad[k * d + c] += dLogit;
-            }
-        }
-        return sum / count;
-    }
-
-    @Override
-    protected void checkTargets(Dataset data) {
-        requireClasses(data, k);
-    }
-
-    @Override
-    public String metricName() {
-        return "accuracy";
-    }
-
-    /** The fraction of rows whose arg-max class is the label. */
-    @Override
-    public double metric(double[] params, Dataset data) {
-        return accuracy(params, data);
-    }
-
-    /** The fraction of rows whose arg-max class is the label. */
-    public double accuracy(double[] params, Dataset data) {
-        checkParams(params);
-        checkData(data);
-        int correct = 0;
-        for (int r = 0; r < data.size(); r++) {
-            if (argMaxLogit(params, data, r) == data.label(r)) {
-                correct++;
-            }
-        }
-        return (double) correct / data.size();
+        return logPartition - logits[y];
     }
 }

@@ -14,8 +14,7 @@ import course.Validate;
  *     one {@link OptimizerState} (a checkpoint); {@link #initialState(int)}, the state a first step
  *     starts from (optax's {@code init}: its {@link OptimizerState#bytes() bytes} are the memory the
  *     optimizer needs); {@link #reset()} and {@link #copy()};</li>
- * <li>{@link #learningRate()} and {@link #setLearningRate}, which a schedule changes between steps;
- *     {@link #baseLearningRate()}, the rate it was configured with, which schedules start from.</li>
+ * <li>{@link #learningRate()} and {@link #setLearningRate}, which a schedule changes between steps.</li>
  * </ul>
  *
  * <p>Every optimizer is built the same way: a factory named after the convention it follows, with
@@ -41,7 +40,6 @@ import course.Validate;
 public abstract class Optimizer implements Cloneable {
     private final String algorithm;
     private final Convention convention;
-    private double baseLearningRate;
     private double learningRate;
     private double weightDecay;
     private GradientTransform[] transforms = new GradientTransform[0];
@@ -257,11 +255,6 @@ public abstract class Optimizer implements Cloneable {
         return learningRate;
     }
 
-    /** The learning rate the optimizer was configured with, which schedules start from. */
-    public double baseLearningRate() {
-        return baseLearningRate;
-    }
-
     /**
      * Changes the learning rate from the next step on (what a schedule does between steps). Zero is
      * allowed here, unlike in configuration, because schedules end there (a cosine with eta_min = 0,
@@ -274,13 +267,12 @@ public abstract class Optimizer implements Cloneable {
         this.learningRate = learningRate;
     }
 
-    /** Sets the configured (base) and the current learning rate: positive, finite. */
+    /** Sets the configured learning rate: positive and finite. */
     final void configureLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate
                     + (learningRate == 0 ? " (a rate of 0 never moves; schedules may still lower the rate to 0)" : ""));
         }
-        this.baseLearningRate = learningRate;
         this.learningRate = learningRate;
     }
 

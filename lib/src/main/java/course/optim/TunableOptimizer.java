@@ -17,7 +17,7 @@ public abstract class TunableOptimizer<O extends TunableOptimizer<O>> extends Op
         return (O) this;
     }
 
-    /** The learning rate (positive): both the configured rate schedules start from and the current one. */
+    /** The learning rate (positive; a schedule may later lower it to 0 through {@link #setLearningRate}). */
     public O learningRate(double learningRate) {
         configureLearningRate(learningRate);
         return self();

@@ -1,14 +1,12 @@
 package course.plot;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -24,17 +22,15 @@ import tech.tablesaw.columns.Column;
  * .bars("quick", new String[]{"SGD", "Adam"}, new double[]{0.3, 0.1})}; from a tablesaw table:
  * {@code BarChart.of(table, "optimizer", "final loss", null)}.
  */
-public final class BarChart extends Figure<BarChart> {
+public final class BarChart extends AxesChart<BarChart> {
     private record Group(String name, Map<String, Double> values, Color color) {
     }
 
     private final Set<String> categories = new LinkedHashSet<>();
     private final List<Group> groups = new ArrayList<>();
-    private final Axis categoryAxis = new Axis("");
-    private final Axis valueAxis = new Axis("");
 
     private BarChart(String title) {
-        super(title);
+        super(title, "", ""); // x: the categories, y: the values
     }
 
     public static BarChart titled(String title) {
@@ -43,9 +39,7 @@ public final class BarChart extends Figure<BarChart> {
 
     /** {@code value} per {@code category}, one group of bars per value of {@code group} (null: one group). */
     public static BarChart of(Table table, String category, String value, String group) {
-        if (table == null) {
-            throw new IllegalArgumentException("the table is null");
-        }
+        requireTable(table);
         if (category == null || value == null) {
             throw new IllegalArgumentException("name the category and the value columns");
         }
@@ -56,28 +50,14 @@ public final class BarChart extends Figure<BarChart> {
             if (values.isMissing(row)) {
                 continue;
             }
-            if (!(values.get(row) instanceof Number number)) {
-                throw new IllegalArgumentException("column '" + value + "' holds " + values.type() + ", not numbers");
-            }
+            double barValue = number(values, row, value);
             byGroup.computeIfAbsent(groups == null ? value : groups.getString(row), k -> new LinkedHashMap<>())
-                    .put(categories.getString(row), number.doubleValue());
+                    .put(categories.getString(row), barValue);
         }
         BarChart chart = new BarChart(value + " by " + category).labels(category, value);
         byGroup.forEach((name, bars) -> chart.bars(name, bars.keySet().toArray(new String[0]),
                 bars.values().stream().mapToDouble(Double::doubleValue).toArray()));
         return chart;
-    }
-
-    public BarChart labels(String categoryLabel, String valueLabel) {
-        categoryAxis.label(categoryLabel);
-        valueAxis.label(valueLabel);
-        return this;
-    }
-
-    /** A logarithmic value axis. */
-    public BarChart logY() {
-        valueAxis.log(true);
-        return this;
     }
 
     public BarChart bars(String group, String[] categoryNames, double[] values) {
@@ -105,8 +85,8 @@ public final class BarChart extends Figure<BarChart> {
     }
 
     @Override
-    boolean isPanel() {
-        return true;
+    int traceCount() {
+        return groups.size();
     }
 
     @Override
@@ -116,7 +96,7 @@ public final class BarChart extends Figure<BarChart> {
         }
         for (Group g : groups) {
             for (Map.Entry<String, Double> bar : g.values().entrySet()) {
-                if (valueAxis.isLog() && bar.getValue() <= 0) {
+                if (yAxis.isLog() && bar.getValue() <= 0) {
                     throw new IllegalArgumentException("group '" + g.name() + "', category '" + bar.getKey() + "' is "
                             + bar.getValue() + ", which a logarithmic axis cannot show");
                 }
@@ -136,10 +116,7 @@ public final class BarChart extends Figure<BarChart> {
             trace.put("x", names);
             trace.put("y", values);
             trace.put("marker", Map.of("color", Palette.hex(legend.color(g.name(), g.color()))));
-            trace.put("legendgroup", g.name());
-            trace.put("showlegend", legend.listOnce(g.name()));
-            trace.put("xaxis", xRef);
-            trace.put("yaxis", yRef);
+            endTrace(trace, g.name(), legend, xRef, yRef);
             traces.add(trace);
         }
         return traces;
@@ -147,28 +124,15 @@ public final class BarChart extends Figure<BarChart> {
 
     @Override
     Map<String, Object> xAxisSpec() {
-        Map<String, Object> axis = new LinkedHashMap<>(categoryAxis.plotly());
+        Map<String, Object> axis = new LinkedHashMap<>(xAxis.plotly());
         axis.put("type", "category");
         axis.put("gridcolor", "rgba(0,0,0,0)");
         return axis;
     }
 
     @Override
-    Map<String, Object> yAxisSpec() {
-        return valueAxis.plotly();
-    }
-
-    @Override
-    Map<String, Object> plotly(boolean full) {
-        Map<String, Object> layout = Charts.layout(title(), width(), height());
-        layout.put("xaxis", xAxisSpec());
-        layout.put("yaxis", yAxisSpec());
+    void addToLayout(Map<String, Object> layout) {
         layout.put("barmode", "group");
-        layout.put("showlegend", groups.size() > 1);
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("data", traces("x", "y", new Legend(), full));
-        spec.put("layout", layout);
-        return spec;
     }
 
     @Override
@@ -185,24 +149,17 @@ public final class BarChart extends Figure<BarChart> {
                 Double value = g.values().get(category);
                 dataset.addValue(value, key, category);
             }
-            renderer.setSeriesPaint(i, legend.color(g.name(), g.color()));
-            renderer.setSeriesVisibleInLegend(i, legend.listOnce(g.name()));
+            colourAndList(renderer, i, g.name(), g.color(), legend);
         }
         renderer.setLegendItemLabelGenerator((data, series) -> groups.get(series).name());
-        CategoryAxis x = new CategoryAxis(categoryAxis.label());
+        CategoryAxis x = new CategoryAxis(xAxis.label());
         Charts.style(x);
         x.setCategoryMargin(0.2);
-        CategoryPlot plot = new CategoryPlot(dataset, x, valueAxis.jfree(), renderer);
+        CategoryPlot plot = new CategoryPlot(dataset, x, yAxis.jfree(), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Charts.GRID);
         plot.setOutlinePaint(Charts.FRAME);
         return plot;
-    }
-
-    @Override
-    BufferedImage draw() {
-        JFreeChart chart = Charts.chart(title(), plot(new Legend()), groups.size() > 1);
-        return Charts.image(chart, width(), height());
     }
 
     @Override

@@ -2,13 +2,11 @@ package course.plot;
 
 import course.train.History;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -26,18 +24,16 @@ import tech.tablesaw.columns.Column;
  * PNG with largest-triangle-three-buckets, which keeps spikes and oscillations; the saved JSON and
  * HTML keep every point.
  */
-public final class LineChart extends Figure<LineChart> {
+public final class LineChart extends AxesChart<LineChart> {
     private record Series(String name, double[] x, double[] y, Color color) {
     }
 
-    private final Axis xAxis = new Axis("x");
-    private final Axis yAxis = new Axis("y");
     private final List<Series> series = new ArrayList<>();
     private boolean markers;
     private int maxPoints = 1000;
 
     private LineChart(String title) {
-        super(title);
+        super(title, "x", "y");
     }
 
     public static LineChart titled(String title) {
@@ -50,9 +46,7 @@ public final class LineChart extends Figure<LineChart> {
      * one series named after {@code y}.
      */
     public static LineChart of(Table table, String x, String y, String group) {
-        if (table == null) {
-            throw new IllegalArgumentException("the table is null");
-        }
+        requireTable(table);
         Column<?> xs = column(table, x), ys = column(table, y), groups = group == null ? null : column(table, group);
         Map<String, double[][]> byGroup = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
@@ -83,26 +77,6 @@ public final class LineChart extends Figure<LineChart> {
      */
     public static LineChart histories(String column, History... runs) {
         return of(History.table(runs), "epoch", column, "run").labels("epoch", column);
-    }
-
-    private static double number(Column<?> column, int row, String name) {
-        Object value = column.get(row);
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new IllegalArgumentException("column '" + name + "' holds " + column.type() + ", not numbers");
-    }
-
-    public LineChart labels(String xLabel, String yLabel) {
-        xAxis.label(xLabel);
-        yAxis.label(yLabel);
-        return this;
-    }
-
-    /** A logarithmic y axis, for losses that fall over orders of magnitude. */
-    public LineChart logY() {
-        yAxis.log(true);
-        return this;
     }
 
     /** A logarithmic x axis, e.g. for a sweep over learning rates. */
@@ -191,8 +165,8 @@ public final class LineChart extends Figure<LineChart> {
     // ---- Figure and subplot ----------------------------------------------------------------------
 
     @Override
-    boolean isPanel() {
-        return true;
+    int traceCount() {
+        return series.size();
     }
 
     @Override
@@ -224,35 +198,10 @@ public final class LineChart extends Figure<LineChart> {
             trace.put("x", points[0]);
             trace.put("y", points[1]);
             trace.put("line", Map.of("color", Palette.hex(legend.color(s.name(), s.color())), "width", 2));
-            trace.put("legendgroup", s.name());
-            trace.put("showlegend", legend.listOnce(s.name()));
-            trace.put("xaxis", xRef);
-            trace.put("yaxis", yRef);
+            endTrace(trace, s.name(), legend, xRef, yRef);
             traces.add(trace);
         }
         return traces;
-    }
-
-    @Override
-    Map<String, Object> xAxisSpec() {
-        return xAxis.plotly();
-    }
-
-    @Override
-    Map<String, Object> yAxisSpec() {
-        return yAxis.plotly();
-    }
-
-    @Override
-    Map<String, Object> plotly(boolean full) {
-        Map<String, Object> layout = Charts.layout(title(), width(), height());
-        layout.put("xaxis", xAxisSpec());
-        layout.put("yaxis", yAxisSpec());
-        layout.put("showlegend", series.size() > 1);
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("data", traces("x", "y", new Legend(), full));
-        spec.put("layout", layout);
-        return spec;
     }
 
     @Override
@@ -264,20 +213,13 @@ public final class LineChart extends Figure<LineChart> {
             Series s = series.get(i);
             // Same-named series are distinct keys for JFreeChart; the legend lists a name once.
             dataset.addSeries(i + ":" + s.name(), shown(s, false));
-            renderer.setSeriesPaint(i, legend.color(s.name(), s.color()));
             renderer.setSeriesStroke(i, Charts.LINE);
-            renderer.setSeriesVisibleInLegend(i, legend.listOnce(s.name()));
+            colourAndList(renderer, i, s.name(), s.color(), legend);
         }
         renderer.setLegendItemLabelGenerator((data, index) -> series.get(index).name());
         XYPlot plot = new XYPlot(dataset, xAxis.jfree(), yAxis.jfree(), renderer);
         Charts.style(plot);
         return plot;
-    }
-
-    @Override
-    BufferedImage draw() {
-        JFreeChart chart = Charts.chart(title(), plot(new Legend()), series.size() > 1);
-        return Charts.image(chart, width(), height());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package course.plot;
 
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,32 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a shared 2-core machine) and catches regressions such as drawing every point.
  */
 class PayloadTest {
-    static LineChart fiveByTenThousand() {
-        Random random = new Random(5);
-        LineChart chart = LineChart.titled("5 series x 10,000 points").labels("step", "loss").logY();
-        for (int s = 0; s < 5; s++) {
-            double[] y = new double[10_000];
-            double loss = 2;
-            for (int i = 0; i < y.length; i++) {
-                loss *= 1 - 0.0004 * (s + 1);
-                y[i] = loss * Math.exp(0.3 * random.nextGaussian()); // a noisy minibatch loss
-            }
-            chart.series("optimizer " + (s + 1), y);
-        }
-        return chart;
-    }
-
     @Test
     void htmlAndJsonStayUnder200Kilobytes() {
         Figure.embedPlotlyAgain();
-        fiveByTenThousand().toHtml(); // this one carries plotly.js
-        Map<String, Object> bundle = fiveByTenThousand().mimeBundle();
+        BenchmarkFigures.fiveByTenThousand().toHtml(); // this one carries plotly.js
+        Map<String, Object> bundle = BenchmarkFigures.fiveByTenThousand().mimeBundle();
         int html = ((String) bundle.get("text/html")).length();
         int json = ((String) bundle.get("application/vnd.plotly.v1+json")).length();
         int png = ((String) bundle.get("image/png")).length();
         assertTrue(html < 200_000, "text/html is " + html + " bytes");
         assertTrue(json < 200_000, "the plotly JSON is " + json + " bytes");
         assertTrue(png < 120_000, "the PNG is " + png + " bytes of base64");
-        assertTrue(fiveByTenThousand().toJson().length() > 500_000, "the full data is kept for saving");
+        assertTrue(BenchmarkFigures.fiveByTenThousand().toJson().length() > 500_000, "the full data is kept for saving");
     }
 }
