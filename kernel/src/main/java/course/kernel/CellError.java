@@ -24,6 +24,16 @@ final class CellError extends Exception {
         return traceback;
     }
 
+    /** The same error with a sentence added to its message and traceback; none when note is null. */
+    CellError withNote(String note) {
+        if (note == null) {
+            return this;
+        }
+        List<String> lines = new java.util.ArrayList<>(traceback);
+        lines.add("note: " + note);
+        return new CellError(name, getMessage() + " (" + note + ")", lines);
+    }
+
     static CellError incomplete(String detail) {
         return new CellError("IncompleteCell", detail,
                 List.of("IncompleteCell: " + detail));

@@ -49,19 +49,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CourseKernel extends BaseKernel {
     private static volatile CourseKernel current;
 
-    private final CellIO io = new CellIO();
+    private final CellIO io;
     private final CellHistory history = new CellHistory();
     private final AtomicInteger displayIds = new AtomicInteger();
     private final PrintStream kernelOut = System.out;
     private final PrintStream kernelErr = System.err;
     private volatile CompletableFuture<JShellEvaluator> evaluator;
     private volatile ShellReplyEnvironment executing;
+    /** An interrupt for the cell being handled, possibly before its JShell was ready to be stopped. */
+    private volatile boolean interruptRequested;
     private final List<Map<String, Object>> payloads = new ArrayList<>();
     /** When the last cell failed with stop_on_error (epoch ms), 0 if none. */
     private volatile long failedAt;
     private static final long QUEUE_ABORT_WINDOW_MS = 1000;
 
     public CourseKernel() {
+        this(CellIO.limitBytesFrom(System.getenv(CellIO.LIMIT_VARIABLE)));
+    }
+
+    /** @param outputLimitBytes the most one cell keeps of each of its streams */
+    CourseKernel(long outputLimitBytes) {
+        io = new CellIO(outputLimitBytes);
         current = this;
     }
 
@@ -166,18 +174,18 @@ public final class CourseKernel extends BaseKernel {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
-        System.setOut(io.out);
-        System.setErr(io.err);
-        System.setIn(io.in);
+        System.setOut(io.stdout);
+        System.setErr(io.stderr);
+        System.setIn(io.stdin);
         io.attach(env, request.isStdinEnabled());
         synchronized (payloads) {
             payloads.clear();
         }
+        interruptRequested = false;
         executing = env;
         try {
             Object shown = run(request.getCode(), count, env, silent);
-            io.out.flush();
-            io.err.flush();
+            io.endCell();
             if (store) {
                 history.record(count, request.getCode(), shown == null ? null : shown.toString());
             }
@@ -187,8 +195,7 @@ public final class CourseKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteOk(count, pages));
         } catch (CellError error) {
-            io.out.flush();
-            io.err.flush();
+            io.endCell();
             if (store) {
                 history.record(count, request.getCode(), null);
             }
@@ -233,11 +240,15 @@ public final class CourseKernel extends BaseKernel {
         Magics.Parsed parsed = Magics.apply(code, shell::addToClasspath);
         long start = System.nanoTime();
         JShellEvaluator.Result result;
+        shell.beginCell();
+        if (interruptRequested) {
+            shell.stop();  // it came while JShell was still starting: the cell stops before it runs
+        }
         try {
-            result = shell.eval(parsed.code(), count);
+            result = shell.run(parsed.code(), count);
         } finally {
             if (parsed.timed()) {
-                io.out.printf("Wall time: %.1f ms%n", (System.nanoTime() - start) / 1e6);
+                io.stdout.printf("Wall time: %.1f ms%n", (System.nanoTime() - start) / 1e6);
             }
         }
         if (!result.hasValue() || result.value() instanceof DisplayHandle || silent) {
@@ -276,8 +287,7 @@ public final class CourseKernel extends BaseKernel {
         data.setDisplayId(handle.id());
         ShellReplyEnvironment env = executing;
         if (env != null) {
-            io.out.flush();
-            io.err.flush();
+            io.publishNow();
             env.publish(new PublishDisplayData(data));
         }
         return handle;
@@ -295,8 +305,7 @@ public final class CourseKernel extends BaseKernel {
     void publishClearOutput(boolean wait) {
         ShellReplyEnvironment env = executing;
         if (env != null) {
-            io.out.flush();
-            io.err.flush();
+            io.publishNow();
             env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
         }
     }
@@ -355,14 +364,16 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int cursor, boolean extraDetail) throws Exception {
-        Optional<String> doc = shell().inspect(code, cursor);
+        Optional<String> doc = shell().inspect(code, CodePoints.toUtf16(code, cursor));
         return doc.map(DisplayData::new).orElse(null);
     }
 
     @Override
     public ReplacementOptions complete(String code, int cursor) throws Exception {
-        JShellEvaluator.Completions completions = shell().complete(code, cursor);
-        return new ReplacementOptions(completions.matches(), completions.start(), cursor);
+        int at = CodePoints.toUtf16(code, cursor);
+        JShellEvaluator.Completions completions = shell().complete(code, at);
+        return new ReplacementOptions(completions.matches(), CodePoints.toCodePoint(code, completions.start()),
+                CodePoints.toCodePoint(code, at));
     }
 
     @Override
@@ -381,6 +392,9 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        if (executing != null) {
+            interruptRequested = true;
+        }
         CompletableFuture<JShellEvaluator> started = evaluator;
         if (started != null && started.isDone() && !started.isCompletedExceptionally()) {
             started.join().stop();

@@ -49,6 +49,9 @@ final class JShellEvaluator implements AutoCloseable {
     private final CapturingExecutionControl control;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    /** True while a cell runs: an interrupt is repeated until it ends (see {@link #stop()}). */
+    private volatile boolean evaluating;
+    static final long STOP_RETRY_MS = 100;
 
     JShellEvaluator(PrintStream out, PrintStream err) {
         CapturingExecutionControl.Provider provider = new CapturingExecutionControl.Provider();
@@ -78,38 +81,164 @@ final class JShellEvaluator implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Runs every snippet of the cell; returns the value of the last one if it is an expression. */
+    /** A piece of the cell that JShell evaluates as one snippet, with the cell lines it spans. */
+    record Chunk(String source, int firstLine, int lastLine) {
+    }
+
+    /**
+     * Runs every snippet of the cell; returns the value of the last one if it is an expression. When
+     * a snippet fails, the error says which of the cell's lines ran and which did not.
+     */
     Result eval(String code, int cell) throws CellError {
+        beginCell();
+        return run(code, cell);
+    }
+
+    /**
+     * Starts a cell: an earlier interrupt is spent, one from now on stops this cell. The kernel calls
+     * it before it looks for an interrupt that came while the cell waited, so none falls in between.
+     */
+    void beginCell() {
         stopRequested = false;
-        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        String rest = code;
-        int consumed = 0;
+        StopCheck.clear();
+        evaluating = true;
+    }
+
+    /** Runs the cell begun with {@link #beginCell()}. */
+    Result run(String code, int cell) throws CellError {
+        try {
+            if (stopRequested) {
+                throw CellError.interrupted();
+            }
+            return evalChunks(code, cell);
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    private Result evalChunks(String code, int cell) throws CellError {
+        List<Chunk> chunks = split(code);
         Result result = Result.NONE;
-        while (!rest.isBlank()) {
+        SnippetUpdates updates = new SnippetUpdates(shell);
+        try {
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk chunk = chunks.get(i);
+                try {
+                    result = evalSnippet(chunk.source(), cell, chunk.firstLine(), updates);
+                } catch (CellError error) {
+                    throw error.withNote(progressNote(chunks, i));
+                }
+                if (stopRequested) {
+                    throw CellError.interrupted();
+                }
+            }
+        } finally {
+            updates.notes().forEach(System.err::println);
+        }
+        return result;
+    }
+
+    /**
+     * The cell cut into snippets, before any of it runs. JShell cannot split text it does not
+     * understand ("int # = 2;"), and given several snippets at once it runs the first and ignores
+     * the rest without a word: such text is cut at line ends instead, so each piece runs or fails
+     * on its own.
+     */
+    List<Chunk> split(String code) throws CellError {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        List<Chunk> chunks = new ArrayList<>();
+        int consumed = 0;
+        while (!code.substring(consumed).isBlank()) {
+            String rest = code.substring(consumed);
             CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
             if (completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE) {
                 int line = lineOf(code, consumed + leadingWhitespace(rest));
                 throw CellError.incomplete("the code from cell line " + line
-                        + " is not finished: a closing brace, parenthesis or the end of a statement is missing");
+                        + " is not finished: a closing brace, parenthesis or the end of a statement is missing;"
+                        + " nothing in this cell ran");
             }
-            String chunk = rest.substring(0, rest.length() - info.remaining().length());
-            int firstLine = lineOf(code, consumed + leadingWhitespace(chunk));
-            consumed += chunk.length();
-            rest = info.remaining();
-            // Without its leading blank lines, JShell numbers the snippet's lines from firstLine.
-            result = evalSnippet(info.source().stripLeading(), cell, firstLine);
-            if (stopRequested) {
-                throw CellError.interrupted();
+            int length = rest.length() - info.remaining().length();
+            String source = info.source();
+            if (completeness == Completeness.UNKNOWN) {
+                length = firstPieceByLines(rest);
+                source = rest.substring(0, length);
             }
+            if (source != null && !source.isBlank()) {
+                int first = lineOf(code, consumed + leadingWhitespace(rest));
+                int last = lineOf(code, consumed + length - trailingWhitespace(rest.substring(0, length)));
+                // Without its leading blank lines, JShell numbers the snippet's lines from firstLine.
+                chunks.add(new Chunk(source.stripLeading(), first, Math.max(first, last)));
+            }
+            consumed += Math.max(length, 1);
         }
-        return result;
+        return chunks;
     }
 
-    private Result evalSnippet(String source, int cell, int firstLine) throws CellError {
+    /**
+     * Length of the first piece of text JShell could not classify: the shortest run of whole lines
+     * that is either a complete snippet (then only that snippet) or not valid Java at all.
+     */
+    private int firstPieceByLines(String text) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        int end = 0;
+        while (end < text.length()) {
+            int newline = text.indexOf('\n', end);
+            end = newline < 0 ? text.length() : newline + 1;
+            String prefix = text.substring(0, end);
+            if (prefix.isBlank()) {
+                continue;
+            }
+            CompletionInfo info = analysis.analyzeCompletion(prefix);
+            switch (info.completeness()) {
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    // the snippet goes on in the next line
+                }
+                case UNKNOWN -> {
+                    return end;
+                }
+                default -> {
+                    return prefix.length() - info.remaining().length();
+                }
+            }
+        }
+        return text.length();
+    }
+
+    /**
+     * Which snippets of the cell ran and which did not, for a cell stopped at chunk {@code failed}:
+     * "the cell stopped at snippet 2 of 3 (line 2); snippet 1 (line 1) ran; snippet 3 (line 3) did not run".
+     */
+    private static String progressNote(List<Chunk> chunks, int failed) {
+        if (chunks.size() == 1) {
+            return null;  // the error's own cell line says it all
+        }
+        Chunk failing = chunks.get(failed);
+        String note = "the cell stopped at snippet " + (failed + 1) + " of " + chunks.size()
+                + " (" + lines(failing.firstLine(), failing.lastLine()) + ")";
+        if (failed > 0) {
+            note += "; " + snippets(chunks, 0, failed - 1) + " ran";
+        }
+        if (failed < chunks.size() - 1) {
+            note += "; " + snippets(chunks, failed + 1, chunks.size() - 1) + " did not run";
+        }
+        return note;
+    }
+
+    private static String snippets(List<Chunk> chunks, int first, int last) {
+        String which = first == last ? "snippet " + (first + 1) : "snippets " + (first + 1) + "-" + (last + 1);
+        return which + " (" + lines(chunks.get(first).firstLine(), chunks.get(last).lastLine()) + ")";
+    }
+
+    private static String lines(int first, int last) {
+        return first == last ? "line " + first : "lines " + first + "-" + last;
+    }
+
+    private Result evalSnippet(String source, int cell, int firstLine, SnippetUpdates updates) throws CellError {
         List<SnippetEvent> events = shell.eval(source);
         Result result = Result.NONE;
         for (SnippetEvent event : events) {
+            updates.record(event, events);
             if (event.causeSnippet() != null) {
                 continue;
             }
@@ -122,7 +251,9 @@ final class JShellEvaluator implements AutoCloseable {
                 throw compileError(snippet, cell, firstLine);
             }
             if (event.exception() != null) {
-                throw runtimeError(event.exception());
+                CellError error = runtimeError(event.exception());
+                boolean declared = snippet instanceof VarSnippet && snippet.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+                throw declared ? error.withNote(dropFailedVariable((VarSnippet) snippet, events)) : error;
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 warnUnresolved(snippet);
@@ -130,6 +261,18 @@ final class JShellEvaluator implements AutoCloseable {
             result = valueOf(snippet);
         }
         return result;
+    }
+
+    /**
+     * A declaration whose initializer threw leaves no variable behind, as in Python: JShell would
+     * keep it with its default value (0, null), which reads like a result.
+     */
+    private String dropFailedVariable(VarSnippet var, List<SnippetEvent> events) {
+        shell.drop(var);
+        boolean replaced = events.stream().anyMatch(e -> e.causeSnippet() == var && e.status() == Snippet.Status.OVERWRITTEN
+                && e.snippet() instanceof VarSnippet old && old.name().equals(var.name()));
+        return var.name() + " is not defined: its initializer failed"
+                + (replaced ? " (the earlier " + var.name() + " was already replaced by this declaration)" : "");
     }
 
     private Result valueOf(Snippet snippet) {
@@ -245,6 +388,12 @@ final class JShellEvaluator implements AutoCloseable {
 
     /** Frames of the user's code become "cell N, line L"; the kernel's own frames are dropped. */
     private void appendFrames(Throwable throwable, List<String> traceback) {
+        List<String> frames = new ArrayList<>();
+        collectFrames(throwable, frames);
+        traceback.addAll(FrameRuns.collapse(frames));
+    }
+
+    private void collectFrames(Throwable throwable, List<String> traceback) {
         for (StackTraceElement frame : throwable.getStackTrace()) {
             String file = frame.getFileName();
             if (file != null && file.startsWith("#")) {
@@ -369,10 +518,28 @@ final class JShellEvaluator implements AutoCloseable {
 
     // ---- lifecycle -----------------------------------------------------------------------------
 
-    /** Stops the running snippet (Jupyter's interrupt); the kernel and its variables survive. */
+    /**
+     * Stops the running snippet (Jupyter's interrupt); the kernel and its variables survive. JShell
+     * ignores a stop that comes while it still compiles the snippet, so the stop is repeated until
+     * the cell has ended.
+     */
     void stop() {
         stopRequested = true;
         shell.stop();
+        Thread retry = new Thread(() -> {
+            while (stopRequested && evaluating) {
+                try {
+                    Thread.sleep(STOP_RETRY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (stopRequested && evaluating) {
+                    shell.stop();
+                }
+            }
+        }, "course-stop-retry");
+        retry.setDaemon(true);
+        retry.start();
     }
 
     @Override
@@ -381,6 +548,14 @@ final class JShellEvaluator implements AutoCloseable {
     }
 
     // ---- text helpers --------------------------------------------------------------------------
+
+    private static int trailingWhitespace(String s) {
+        int i = s.length();
+        while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+            i--;
+        }
+        return s.length() - i;
+    }
 
     private static int leadingWhitespace(String s) {
         int i = 0;

@@ -47,10 +47,22 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(
                 Files.readString(connectionFile, StandardCharsets.UTF_8));
 
-        CourseKernel kernel = new CourseKernel();
+        long outputLimit;
+        try {
+            outputLimit = CellIO.limitBytesFrom(System.getenv(CellIO.LIMIT_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            System.err.println("course kernel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CourseKernel kernel = new CourseKernel(outputLimit);
         JupyterConnection connection = new JupyterConnection(props);
+        // ZeroMQ drops published messages silently past its queue limit (1000 by default); output is
+        // batched and capped per cell, so an unbounded queue cannot grow without bound.
+        connection.getIOPub().setSndHWM(0);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        ParentWatch.start(kernel);
         // JShell compiles its first snippet in about a second: warm it up while the client connects.
         kernel.startEvaluatorInBackground();
         connection.waitUntilClose();

@@ -74,15 +74,38 @@ final class Charts {
     /** The plotly layout every figure starts from: title, size, font, white background. */
     static Map<String, Object> layout(String title, int width, int height) {
         Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("title", Map.of("text", title, "x", 0.5, "xanchor", "center", "y", 0.98, "yanchor", "top",
-                "font", Map.of("size", 16)));
+        layout.put("title", ordered("text", title, "x", 0.5, "xanchor", "center", "y", 0.98, "yanchor", "top",
+                "font", ordered("size", 16)));
         layout.put("width", width);
         layout.put("height", height);
         layout.put("autosize", false);
-        layout.put("font", Map.of("family", "DejaVu Sans, Verdana, Arial, sans-serif", "size", 12));
+        layout.put("font", ordered("family", "DejaVu Sans, Verdana, Arial, sans-serif", "size", 12));
         layout.put("paper_bgcolor", "white");
         layout.put("plot_bgcolor", "white");
-        layout.put("margin", Map.of("l", 70, "r", 30, "t", title.isEmpty() ? 30 : 60, "b", 60));
+        layout.put("margin", ordered("l", 70, "r", 30, "t", title.isEmpty() ? 30 : 60, "b", 60));
         return layout;
+    }
+
+    /**
+     * A map that keeps its keys in the order given, for figure JSON: {@code Map.of} iterates in an
+     * order that changes from one JVM to the next, so a re-run notebook's HTML would differ by key
+     * order alone. Arguments alternate key, value.
+     */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("ordered(...) takes keys and values in pairs, got "
+                    + keysAndValues.length + " arguments");
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("ordered(...): argument " + i + " must be a String key, got " + keysAndValues[i]);
+            }
+            if (map.containsKey(key)) {
+                throw new IllegalArgumentException("ordered(...): the key '" + key + "' is given twice");
+            }
+            map.put(key, keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

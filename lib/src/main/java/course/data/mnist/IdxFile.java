@@ -30,14 +30,15 @@ public final class IdxFile {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
-            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                bytes = gunzip(bytes);
-            }
         } catch (IOException e) {
             throw new MnistException(path + " cannot be read (" + e.getMessage() + ")", e);
         }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            bytes = gunzip(path, bytes);
+        }
         if (bytes.length < 4) {
-            throw new MnistException(path + " is truncated: " + bytes.length + " bytes, not even an IDX header");
+            throw new MnistException(path + " is truncated: " + bytes.length + " bytes, not even an IDX header. "
+                    + MnistException.FETCH);
         }
         if (bytes[0] != 0 || bytes[1] != 0 || bytes[2] != 0x08) {
             throw new MnistException(String.format("%s is not an IDX file of unsigned bytes: magic number %02x %02x %02x %02x, "
@@ -45,7 +46,8 @@ public final class IdxFile {
         }
         int rank = bytes[3];
         if (rank < 1 || rank > 4 || bytes.length < 4 + 4 * rank) {
-            throw new MnistException(path + " has a damaged IDX header (" + rank + " dimensions in " + bytes.length + " bytes)");
+            throw new MnistException(path + " has a damaged IDX header (" + rank + " dimensions in " + bytes.length + " bytes). "
+                    + MnistException.FETCH);
         }
         ByteBuffer header = ByteBuffer.wrap(bytes, 4, 4 * rank);
         int[] dimensions = new int[rank];
@@ -60,18 +62,24 @@ public final class IdxFile {
         long actual = bytes.length - 4L - 4L * rank;
         if (actual != expected) {
             throw new MnistException(path + " is " + (actual < expected ? "truncated" : "longer than its header says")
-                    + ": the header announces " + expected + " values, the file holds " + actual);
+                    + ": the header announces " + expected + " values, the file holds " + actual + ". " + MnistException.FETCH);
         }
         byte[] values = new byte[(int) expected];
         System.arraycopy(bytes, 4 + 4 * rank, values, 0, values.length);
         return new IdxFile(path, dimensions, values);
     }
 
-    private static byte[] gunzip(byte[] compressed) throws IOException {
+    /** The file's decompressed bytes; a truncated or damaged gzip stream is named with the fix. */
+    private static byte[] gunzip(Path path, byte[] compressed) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4);
             in.transferTo(out);
             return out.toByteArray();
+        } catch (java.io.EOFException e) {
+            throw new MnistException(path + " is a truncated gzip file (it ends before its compressed data does): "
+                    + MnistException.FETCH, e);
+        } catch (IOException e) {
+            throw new MnistException(path + " is a corrupted gzip file (" + e.getMessage() + "): " + MnistException.FETCH, e);
         }
     }
 

@@ -61,6 +61,28 @@ class MnistTest {
     }
 
     @Test
+    void aTruncatedOrCorruptedGzipFileNamesItAndTheFix() throws IOException {
+        byte[] compressed = gzip(idx(new int[] {100, 28, 28}, new byte[100 * 784]));
+        Path truncated = Files.write(dir.resolve("train-images-idx3-ubyte.gz"),
+                java.util.Arrays.copyOf(compressed, compressed.length / 2));
+        assertMessage(() -> IdxFile.read(truncated), truncated.toString(), "truncated gzip file", "bin/course data");
+        byte[] damaged = compressed.clone();
+        for (int i = 10; i < 40; i++) {
+            damaged[i] = (byte) 0xff;  // past the 10-byte gzip header: the deflate data itself
+        }
+        Path corrupted = Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), damaged);
+        assertMessage(() -> IdxFile.read(corrupted), corrupted.toString(), "corrupted gzip file", "bin/course data");
+        assertMessage(() -> Mnist.load(dir), "bin/course data");
+    }
+
+    @Test
+    void aTruncatedPlainFileSaysHowToFetchItAgain() throws IOException {
+        byte[] full = idx(new int[] {10, 4}, new byte[40]);
+        Path truncated = Files.write(dir.resolve("short"), java.util.Arrays.copyOf(full, full.length - 7));
+        assertMessage(() -> IdxFile.read(truncated), "truncated", "bin/course data");
+    }
+
+    @Test
     void aMissingFileNamesItAndTheCommandThatFetchesIt() {
         MnistException e = assertThrows(MnistException.class, () -> Mnist.load(dir));
         assertTrue(e.getMessage().contains(dir.resolve("train-images-idx3-ubyte").toString()), e.getMessage());
