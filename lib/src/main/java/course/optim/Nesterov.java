@@ -52,6 +52,10 @@ public final class Nesterov extends MomentumFamily<Nesterov> {
 
     @Override
     protected void lookAhead(double[] params, OptimizerState state, double[] point) {
+        if (momentum == 0) {
+            System.arraycopy(params, 0, point, 0, params.length);
+            return;
+        }
         double[] velocity = state.array("velocity");
         for (int i = 0; i < params.length; i++) {
             point[i] = params[i] + momentum * velocity[i];
@@ -60,7 +64,9 @@ public final class Nesterov extends MomentumFamily<Nesterov> {
 
     @Override
     protected void initState(OptimizerState state) {
-        state.addArray("velocity", 0);
+        if (momentum != 0) {  // as Keras: no velocity while the momentum is 0
+            state.addArray("velocity", 0);
+        }
     }
 
     @Override
@@ -73,8 +79,15 @@ public final class Nesterov extends MomentumFamily<Nesterov> {
 
     @Override
     protected void updateRange(double[] params, double[] grad, OptimizerState state, long t, int from, int to) {
-        double[] velocity = state.array("velocity");
         double lr = learningRate(), mu = momentum, decay = coupledDecay(), shrink = decoupledShrink();
+        if (mu == 0) {  // plain gradient descent (PyTorch refuses it in beginStep)
+            for (int i = from; i < to; i++) {
+                double p = params[i] * shrink;
+                params[i] = p - lr * (grad[i] + decay * p);
+            }
+            return;
+        }
+        double[] velocity = state.array("velocity");
         switch (convention()) {
             case PYTORCH -> {
                 double keep = t == 1 ? 0 : mu;

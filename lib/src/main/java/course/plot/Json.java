@@ -90,7 +90,7 @@ final class Json {
     private void object(Map<?, ?> map) {
         out.append('{');
         boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
+        for (Map.Entry<?, ?> entry : inStableOrder(map)) {
             if (!first) {
                 out.append(',');
             }
@@ -100,6 +100,19 @@ final class Json {
             value(entry.getValue());
         }
         out.append('}');
+    }
+
+    /**
+     * The entries in the map's own order where it has one (a LinkedHashMap, a sorted map), else by key:
+     * Map.of's order changes from one JVM to the next, and a re-run's figures must be byte for byte the same.
+     */
+    private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
+        if (map instanceof java.util.LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?> || map.size() < 2) {
+            return map.entrySet();
+        }
+        java.util.List<Map.Entry<?, ?>> entries = new java.util.ArrayList<>(map.entrySet());
+        entries.sort(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())));
+        return entries;
     }
 
     private void number(double v) {

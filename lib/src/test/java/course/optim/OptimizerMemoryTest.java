@@ -15,6 +15,7 @@ class OptimizerMemoryTest {
         assertEquals(List.of(), OptimizerMemory.arrays(Momentum.pytorch()), "momentum 0: no buffer, as PyTorch");
         assertEquals(List.of("velocity"), OptimizerMemory.arrays(Momentum.pytorch().learningRate(0.01).momentum(0.9)));
         assertEquals(List.of("velocity"), OptimizerMemory.arrays(Nesterov.textbook()));
+        assertEquals(List.of(), OptimizerMemory.arrays(Nesterov.keras()), "momentum 0: no velocity, as Keras");
         assertEquals(List.of("sum"), OptimizerMemory.arrays(AdaGrad.keras()));
         assertEquals(List.of("square_avg"), OptimizerMemory.arrays(RmsProp.keras()));
         assertEquals(List.of("square_avg", "grad_avg"), OptimizerMemory.arrays(RmsProp.pytorch().centered(true)));

@@ -69,4 +69,14 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.write(1.0, 0));
         assertThrows(IllegalArgumentException.class, () -> Json.write(1.0, 18));
     }
+
+    /** Map.of's iteration order changes between JVMs: unordered maps are written by key, ordered ones as given. */
+    @Test
+    void unorderedMapsAreWrittenByKeySoThatReRunsAreByteForByteTheSame() {
+        assertEquals("{\"a\":1,\"b\":2,\"c\":3}", Json.write(Map.of("c", 3, "a", 1, "b", 2), 6));
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("z", 1);
+        given.put("a", 2);
+        assertEquals("{\"z\":1,\"a\":2}", Json.write(given, 6));
+    }
 }
