@@ -2,7 +2,7 @@
 
     exercises.py list    [NOTEBOOK...]                  the exercises of each notebook
     exercises.py student [OUT] [NOTEBOOK...]            student versions (default OUT: target/student)
-    exercises.py grade   [--out DIR] [--release DIR] [--timeout S] SUBMISSIONS
+    exercises.py grade   [--out DIR] [--release DIR] [--timeout S] [--no-sandbox] SUBMISSIONS
 
 Run through `bin/course student` and `bin/course grade`, which build the kernel and set JUPYTER_PATH.
 
@@ -18,10 +18,11 @@ The convention (nbgrader's cell metadata, schema version 3):
 The student version replaces each solution region by `// YOUR CODE HERE` and
 `throw new UnsupportedOperationException("Exercise <grade_id>: not done yet");` at the indentation of
 the BEGIN line, clears outputs and execution counts, and stores in metadata.nbgrader of every solution,
-check or locked cell its `checksum` and `cell_type`, as nbgrader's generate_assignment does.
+check or locked cell its `checksum` and `cell_type`, and sets `deletable: false` (and `editable: false`
+on locked cells), as nbgrader's generate_assignment does (tools/test_nbgrader_roundtrip.py compares them).
 
-The checksum (written after nbgrader's compute_checksum; not compared with nbgrader itself, which is
-not installed here): the lowercase hex MD5 of the UTF-8 bytes of, concatenated in this order,
+The checksum (nbgrader's compute_checksum; equal to nbgrader 0.9.6's on lessons 00 and 01, compared by
+tools/test_nbgrader_roundtrip.py): the lowercase hex MD5 of the UTF-8 bytes of, concatenated in this order,
   1. the cell's source (lines joined as stored in the notebook),
   2. its cell_type ("code" or "markdown"),
   3. str(is_grade), str(is_solution), str(is_locked): each "True" or "False" (a grade cell that is not a
@@ -31,12 +32,16 @@ not installed here): the lowercase hex MD5 of the UTF-8 bytes of, concatenated i
 
 Grading never trusts a submission's metadata: it compares each locked cell of the submission with the
 same cell (same grade_id) of the reference student version (regenerated from the course notebooks, or
-read from --release), puts the reference source back before running, and scores an edited check cell 0.
+read from --release), puts the reference cell back before running, and scores it as it then scores (the
+edit is reported), as nbgrader does. A check cell scores by nbgrader's rule (score_of_outputs). A
+submission whose own code declares or assigns a name a check cell relies on is refused (shadowing). Each
+submission runs in tools/sandbox.py's namespaces where the machine allows it.
 """
 import argparse
 import copy
 import csv
 import hashlib
+import json
 import os
 import re
 import signal
@@ -223,6 +228,11 @@ def student_version(nb, name):
         if is_grade(cell) or is_solution(cell) or is_locked(cell):
             cell.metadata.nbgrader["checksum"] = compute_checksum(cell)
             cell.metadata.nbgrader["cell_type"] = cell.cell_type
+            # What nbgrader's generate_assignment sets too, so that JupyterLab keeps learners from deleting
+            # exercise and check cells and from editing locked ones.
+            cell.metadata["deletable"] = False
+            if is_locked(cell):
+                cell.metadata["editable"] = False
     student.metadata.pop("widgets", None)
     return student
 
@@ -390,6 +400,103 @@ def find_submissions(folder, references):
     return found, notes
 
 
+# ---- grading: names the check cells rely on -----------------------------------------------------
+# A check cell calls names the learner could redefine: `FakeChecks Checks = new FakeChecks();` in an
+# exercise cell makes the untouched `Checks.close(...)` call the learner's object, and `double norm(double[] v)
+# { return 0; }` makes a check's own test pass. Grading refuses a submission whose own code (exercise
+# cells, cells it added, lesson cells it changed) declares or assigns such a name, except the answer
+# variables an exercise cell declares for its check to read.
+
+JAVA_WORDS = frozenset("""abstract assert boolean break byte case catch char class const continue default do double
+    else enum extends final finally float for goto if implements import instanceof int interface long native new
+    package private protected public return short static strictfp super switch synchronized this throw throws
+    transient try void volatile while var record yield true false null sealed permits""".split())
+NOT_A_TYPE = frozenset("return new throw else case instanceof yield assert extends implements throws import package".split())
+LITERALS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|//[^\n]*|/\*[\s\S]*?\*/')
+UNICODE_ESCAPE = re.compile(r"\\u+([0-9a-fA-F]{4})")
+IDENTIFIER = r"[A-Za-z_$][\w$]*"
+
+
+def java_code(source):
+    """The source as javac reads it (unicode escapes decoded), without comments and literals."""
+    decoded = UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), source)
+    return LITERALS_AND_COMMENTS.sub(lambda m: '""' if m.group(0)[0] in "\"'" else " ", decoded)
+
+
+def declared_names(code):
+    """Names the code declares (types, variables, methods, lambda parameters, imports) or assigns."""
+    names = set(re.findall(rf"\b(?:class|interface|record|enum)\s+({IDENTIFIER})", code))
+    names |= set(re.findall(rf"\bimport\s+(?:static\s+)?[\w$.]+\.({IDENTIFIER})\s*;", code))
+    for match in re.finditer(rf"({IDENTIFIER}|[>\]])\s+({IDENTIFIER})\s*(?==(?!=)|[;,():])", code):
+        if match.group(1) not in NOT_A_TYPE and match.group(2) not in JAVA_WORDS:
+            names.add(match.group(2))
+    names |= set(re.findall(rf"(?<![\w$.])({IDENTIFIER})\s*(?:\[[^\]]*\]\s*)*(?:[-+*/%&|^]|<<|>>>?)?=(?!=)", code))
+    for prefix, postfix in re.findall(rf"(?:\+\+|--)\s*({IDENTIFIER})|(?<![\w$.])({IDENTIFIER})\s*(?:\+\+|--)", code):
+        names.add(prefix or postfix)
+    for statement in re.split(r"[;{}]", code):
+        names |= more_declarators(statement)
+    for params in re.findall(rf"\(([\w$\s,]*)\)\s*->", code):
+        names |= {p.strip() for p in params.split(",") if p.strip()}
+    names |= set(re.findall(rf"(?<![\w$.])({IDENTIFIER})\s*->", code))
+    return names - JAVA_WORDS
+
+
+def more_declarators(statement):
+    """The names after the first in a declaration like `double a = 1, b, c = f(x, y);`."""
+    start = re.match(rf"\s*(?:(?:final|static)\s+)*{IDENTIFIER}(?:\s*<[^;=()]*>)?(?:\s*\[\s*\])*\s+{IDENTIFIER}", statement)
+    if not start or start.group(0).split()[0] in NOT_A_TYPE:
+        return set()
+    pieces, depth, current = [], 0, ""
+    for char in statement[start.end():]:
+        depth += char in "([{<" and 1 or char in ")]}>" and -1 or 0
+        if char == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    return {m.group(1) for m in (re.match(rf"\s*({IDENTIFIER})\s*(?:\[\s*\]\s*)*(?:=|$)", p) for p in pieces[1:]) if m}
+
+
+def names_checks_rely_on(reference):
+    """{name: [check grade_ids]}: the unqualified names each check cell uses and does not declare itself."""
+    relied = {}
+    for cell in reference.nb.cells:
+        if not is_grade(cell):
+            continue
+        code = java_code(cell.source)
+        used = set(re.findall(rf"(?<![\w$.])({IDENTIFIER})", re.sub(r"\s*\.\s*", ".", code))) - JAVA_WORDS
+        for name in used - declared_names(code):
+            relied.setdefault(name, []).append(nbgrader(cell)["grade_id"])
+    return relied
+
+
+def shadowing(submission, reference):
+    """[problem] for each name a check relies on that the submission's own code declares or assigns."""
+    relied = names_checks_rely_on(reference)
+    answers = set()  # the variables the released exercise cells declare for their checks
+    lesson = set()   # the released lesson cells, verbatim: declaring there is the course's own doing
+    for cell in reference.nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if is_solution(cell):
+            answers |= declared_names(java_code(cell.source))
+        elif not is_locked(cell):
+            lesson.add(cell.source)
+    problems = []
+    for index, cell in enumerate(submission.cells):
+        if cell.cell_type != "code" or is_locked(cell) and nbgrader(cell).get("grade_id") in reference.cells:
+            continue
+        if cell.source in lesson and not is_solution(cell):
+            continue
+        for name in sorted((declared_names(java_code(cell.source)) & set(relied)) - answers):
+            checks = relied[name]
+            which = f"the check cell {checks[0]} uses" if len(checks) == 1 else f"the check cells {', '.join(checks)} use"
+            problems.append(f"cell {index + 1} declares or assigns `{name}`, which {which}: submission refused "
+                            "(rename it in your code)")
+    return problems
+
+
 # ---- grading: running one submission ------------------------------------------------------------
 
 def first_line(text, limit=300):
@@ -419,6 +526,11 @@ def prepare(submission, reference):
                 notes.append(f"the locked cell {grade_id} was deleted")
             continue
         cell = submission.cells[where[grade_id]]
+        if released_flags(cell) != released_flags(original):
+            changed = {k: v for k, v in released_flags(cell).items() if released_flags(original)[k] != v}
+            tampered[grade_id] = "metadata " + ", ".join(f"{k}: {json.dumps(v)}" for k, v in changed.items())
+            if not is_grade(original):
+                notes.append(f"the nbgrader metadata of the locked cell {grade_id} was edited; the released one counts")
         if cell.cell_type != original.cell_type or compute_checksum(cell, flags_from=original) != compute_checksum(original):
             tampered[grade_id] = "edited"
             if not is_grade(original):
@@ -435,22 +547,59 @@ def prepare(submission, reference):
     return where, tampered, notes
 
 
-def execute(nb, cwd, timeout, kernel=KERNEL_NAME):
-    """Runs the cells one by one, errors allowed. Returns ({cell index: (status, detail)}, [notes], error):
-    status is ok, error, timeout or not run; error is set when the kernel could not start at all."""
+def released_flags(cell):
+    """The nbgrader metadata a learner must not change: what makes a cell a check, its id and its points."""
+    meta = nbgrader(cell)
+    return {key: meta.get(key) for key in ("grade", "solution", "locked", "grade_id", "points")}
+
+
+OUTPUT_LIMIT = 8 << 20  # bytes of output a submission's cells may produce before they are stopped
+
+
+def limited_client_class():
+    """nbclient's NotebookClient keeping at most OUTPUT_LIMIT bytes of output: beyond it the output is
+    dropped and the running cell interrupted (1 GB printed would otherwise fill the grader's memory)."""
+    import asyncio
     from nbclient import NotebookClient
+    from jupyter_core.utils import ensure_async
+
+    class LimitedClient(NotebookClient):
+        output_bytes = 0
+        overflowed = None  # the cell index that went over the limit
+
+        def output(self, outs, msg, display_id, cell_index):
+            self.output_bytes += len(json_bytes(msg.get("content", {})))
+            if self.output_bytes <= OUTPUT_LIMIT:
+                return super().output(outs, msg, display_id, cell_index)
+            if self.overflowed is None:
+                self.overflowed = cell_index
+                asyncio.ensure_future(ensure_async(self.km.interrupt_kernel()))
+            return None
+
+    return LimitedClient
+
+
+def json_bytes(content):
+    return json.dumps(content, ensure_ascii=False).encode("utf-8", "replace")
+
+
+def execute(nb, cwd, timeout, kernel=KERNEL_NAME, kernel_manager_class=None, kernel_env=None):
+    """Runs the cells one by one, errors allowed. Returns ({cell index: (status, detail)}, [notes], error):
+    status is ok, error, timeout or not run; error is set when the kernel could not start at all.
+    kernel_manager_class and kernel_env: how tools/sandbox.py starts the kernel, and its environment."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     timeout_reply = {"ename": "Timeout", "evalue": f"the cell ran longer than {timeout} s and was interrupted",
                      "traceback": []}
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=True, interrupt_on_timeout=True,
-                            error_on_timeout=timeout_reply, shutdown_kernel="immediate",
-                            resources={"metadata": {"path": cwd}})
+    extra = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    client = limited_client_class()(nb, timeout=timeout, kernel_name=kernel, allow_errors=True,
+                                    interrupt_on_timeout=True, error_on_timeout=timeout_reply,
+                                    shutdown_kernel="immediate", resources={"metadata": {"path": cwd}}, **extra)
     replies, statuses, notes, connection = {}, {}, [], []
     client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
     stopped = None
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(**({"env": kernel_env} if kernel_env is not None else {})):
             connection.append(client.km.connection_file)
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code" or not cell.source.strip():
@@ -471,7 +620,12 @@ def execute(nb, cwd, timeout, kernel=KERNEL_NAME):
                     notes.append(stopped)
                     continue
                 content = (replies.pop(index, None) or {}).get("content", {})
-                if content.get("status") != "error":
+                if client.overflowed == index:
+                    statuses[index] = ("error", f"the cell printed more than {OUTPUT_LIMIT >> 20} MB of output "
+                                                "and was stopped")
+                    stopped = f"output limit ({OUTPUT_LIMIT >> 20} MB) exceeded in cell {index + 1}"
+                    notes.append(stopped)
+                elif content.get("status") != "error":
                     statuses[index] = ("ok", "")
                 elif content.get("ename") == "Timeout":
                     statuses[index] = ("timeout", f"timed out after {timeout} s (interrupted)")
@@ -522,7 +676,69 @@ def reap(connection_files):
         time.sleep(0.25)
 
 
-def grade_one(learner, reference, path, cwd, timeout, executed_dir):
+def run_sandboxed(submission, cwd, timeout, kernel, mode):
+    """execute() inside tools/sandbox.py's namespaces: (statuses, notes, error, the executed notebook)."""
+    import sandbox
+    cells = sum(1 for c in submission.cells if c.cell_type == "code" and c.source.strip())
+    wall = timeout * cells + 120  # every cell at its limit, and the kernel's start
+    result = sandbox.run({"notebook": json.loads(nbformat.writes(submission)), "cwd": cwd, "timeout": timeout,
+                          "kernel": kernel}, mode, wall)
+    if "statuses" not in result:
+        return {}, [], result.get("error", "the sandbox failed"), submission
+    statuses = {int(k): tuple(v) for k, v in result["statuses"].items()}
+    error = result["error"]
+    if error and mode == "user":
+        error += (f" (in the sandbox the kernel runs as uid {sandbox.SANDBOX_UID}: it must be able to read the "
+                  "checkout and the JDK; chmod -R o+rX the checkout, or set COURSE_SANDBOX_UID)")
+    return statuses, result["notes"], error, nbformat.reads(json.dumps(result["notebook"]), as_version=4)
+
+
+def check_result(check, points, solutions, statuses, where, submission, tampered):
+    """(score, message) of one check cell of an executed submission."""
+    if tampered == "missing":
+        return 0, "check cell missing from the submission (deleted, or its nbgrader metadata removed)"
+    status, detail = statuses.get(where.get(check), ("not run", "the check cell is missing"))
+    score = 0
+    if status == "ok":
+        score, detail = score_of_outputs(submission.cells[where[check]].get("outputs", []), points)
+        message = detail or "passed"
+    else:
+        message = detail if status != "not run" else f"did not run: {detail}"
+        for solution in solutions:
+            s_status, s_detail = statuses.get(where.get(solution), ("ok", ""))
+            if solution not in where:
+                message += f" [exercise cell {solution} missing]"
+            elif s_status != "ok":
+                message += f" [exercise cell: {s_detail}]"
+    if tampered == "edited":  # nbgrader's policy: the original was put back, ran, and is scored
+        message += " (locked check cell was edited; the original was restored and ran in its place)"
+    elif tampered and tampered.startswith("metadata"):
+        message += f" (its nbgrader {tampered} was edited; the released metadata counted)"
+    return score, message
+
+
+def score_of_outputs(outputs, points):
+    """(score, message) of a check cell that ran without an error, by nbgrader's rule (determine_grade):
+    anything written to stderr scores 0; a result that reads as a number up to the points is partial
+    credit (a negative one full credit); any other result, or none, scores the points."""
+    for output in outputs:
+        if output.get("output_type") == "stream" and output.get("name") == "stderr":
+            return 0, f"the check cell wrote to stderr (nbgrader scores that 0): {first_line(output.get('text'))}"
+        if output.get("output_type") == "execute_result":
+            text = output.get("data", {}).get("text/plain", "")
+            try:
+                value = float("".join(text) if isinstance(text, list) else text)
+            except ValueError:
+                return points, ""
+            if value < 0:
+                return points, ""
+            if value <= points:
+                return value, f"partial credit: the check cell's result is {value:g}"
+            return 0, f"the check cell's result {value:g} is more than its {points_text(points)} points (nbgrader stops there)"
+    return points, ""
+
+
+def grade_one(learner, reference, path, cwd, timeout, executed_dir, sandbox_mode=None):
     """Rows (learner, notebook, exercise, points, max points, message) for one submission, and notes."""
     rows = []
 
@@ -534,37 +750,28 @@ def grade_one(learner, reference, path, cwd, timeout, executed_dir):
     except Exception as e:
         return all_zero(f"not a readable notebook: {first_line(e)}"), [], False
     where, tampered, notes = prepare(submission, reference)
+    refused = shadowing(submission, reference)
+    if refused:
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        return all_zero(refused[0] + more), [], False
     # The course's kernel, whatever kernel the submission names (a learner may have opened it in another).
     kernel = reference.nb.metadata.get("kernelspec", {}).get("name", KERNEL_NAME)
-    statuses, run_notes, error = execute(submission, cwd, timeout, kernel)
+    named = submission.metadata.get("kernelspec", {}).get("name")
+    if named != kernel:
+        notes.append(f"the notebook names the kernel {named!r}; graded with the course's {kernel!r}")
+        submission.metadata["kernelspec"] = copy.deepcopy(reference.nb.metadata.get("kernelspec", {}))
+    if sandbox_mode:
+        statuses, run_notes, error, submission = run_sandboxed(submission, cwd, timeout, kernel, sandbox_mode)
+    else:
+        statuses, run_notes, error = execute(submission, cwd, timeout, kernel)
     notes += run_notes
     if error:
         return all_zero(error), notes, True
     os.makedirs(executed_dir, exist_ok=True)
     nbformat.write(submission, os.path.join(executed_dir, reference.name + ".ipynb"))
     for check, points, solutions in reference.exercises:
-        state = tampered.get(check)
-        status, detail = statuses.get(where.get(check), ("not run", "the check cell is missing"))
-        if state == "missing":
-            rows.append((learner, reference.name, check, 0, points,
-                         "check cell missing from the submission (deleted, or its nbgrader metadata removed)"))
-            continue
-        if state == "edited":
-            outcome = "passed" if status == "ok" else f"failed ({detail})"
-            rows.append((learner, reference.name, check, 0, points,
-                         f"locked check cell was edited: 0 points (the original, run in its place, {outcome})"))
-            continue
-        if status == "ok":
-            rows.append((learner, reference.name, check, points, points, "passed"))
-            continue
-        message = detail if status != "not run" else f"did not run: {detail}"
-        for solution in solutions:
-            s_status, s_detail = statuses.get(where.get(solution), ("ok", ""))
-            if solution not in where:
-                message += f" [exercise cell {solution} missing]"
-            elif s_status != "ok":
-                message += f" [exercise cell: {s_detail}]"
-        rows.append((learner, reference.name, check, 0, points, message))
+        score, message = check_result(check, points, solutions, statuses, where, submission, tampered.get(check))
+        rows.append((learner, reference.name, check, score, points, message))
     return rows, notes, False
 
 
@@ -590,6 +797,14 @@ def cmd_grade(args):
     if not found:
         print(f"grade: no submissions found in {folder}", file=sys.stderr)
         return 1
+    sandbox_mode = None
+    if not args.no_sandbox:
+        import sandbox
+        sandbox_mode, reason = sandbox.probe()
+        signal.signal(signal.SIGTERM, sandbox.stop_running)
+        if sandbox_mode is None:
+            print(f"grade: no sandbox on this machine ({reason}): the submissions run with your rights, "
+                  "as any notebook you open does", file=sys.stderr)
     learners = sorted({learner for learner, _ in found})
     submitted = sorted({name for _, name in found})
     out = os.path.abspath(args.out)
@@ -605,7 +820,7 @@ def cmd_grade(args):
                 continue
             started = time.perf_counter()
             graded, learner_notes, broken = grade_one(learner, reference, path, cwd, args.timeout,
-                                                      os.path.join(out, "executed", safe(learner)))
+                                                      os.path.join(out, "executed", safe(learner)), sandbox_mode)
             incomplete |= broken
             if learner_notes:  # what happened to the whole submission, on every check it may explain
                 graded = [row if row[5] == "passed" else row[:5] + (with_notes(row[5], learner_notes),) for row in graded]
@@ -672,6 +887,8 @@ def main(argv=None):
     grade.add_argument("--release", help="the student versions as released (default: regenerated from notebooks/)")
     grade.add_argument("--timeout", type=int, default=int(os.environ.get("COURSE_CELL_TIMEOUT", "600")),
                        help="seconds a single cell may run (default: COURSE_CELL_TIMEOUT or 600)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run the submissions with your rights, outside tools/sandbox.py's namespaces")
     args = parser.parse_args(argv)
     return {"list": cmd_list, "student": cmd_student, "grade": cmd_grade}[args.command](args)
 

@@ -167,6 +167,8 @@ class Checksum(unittest.TestCase):
         for cell in cells[1:4]:
             self.assertEqual(cell.metadata.nbgrader["checksum"], ex.compute_checksum(cell))
             self.assertEqual(cell.metadata.nbgrader["cell_type"], "code")
+            self.assertIs(cell.metadata["deletable"], False)  # as nbgrader's generate_assignment sets them
+        self.assertEqual([cell.metadata.get("editable") for cell in cells[1:5]], [False, None, False, None])
         self.assertNotIn("nbgrader", cells[4].metadata)
 
 
@@ -250,6 +252,72 @@ class Submissions(unittest.TestCase):
                 cell.source += "\nSystem.out.println(\"mine\");"
         submission.cells.insert(3, new_code_cell("int scratch = 1;"))
         self.assertEqual(ex.prepare(submission, self.references["00-getting-started"])[1], {})
+
+
+class NbgraderScoring(unittest.TestCase):
+    """A check cell that ran without an error scores as nbgrader's determine_grade scores it."""
+
+    def result(self, text):
+        return nbformat.v4.new_output("execute_result", data={"text/plain": text}, execution_count=1)
+
+    def test_stderr_scores_zero_a_number_is_partial_credit_anything_else_full(self):
+        stderr = nbformat.v4.new_output("stream", name="stderr", text="warning: slow\n")
+        stdout = nbformat.v4.new_output("stream", name="stdout", text="exercise passed\n")
+        self.assertEqual(ex.score_of_outputs([], 2), (2, ""))
+        self.assertEqual(ex.score_of_outputs([stdout], 2), (2, ""))
+        self.assertEqual(ex.score_of_outputs([self.result('"exercise 0.1 passed"')], 2), (2, ""))
+        self.assertEqual(ex.score_of_outputs([self.result("-1")], 2), (2, ""))
+        self.assertEqual(ex.score_of_outputs([self.result("1.5")], 2), (1.5, "partial credit: the check cell's result is 1.5"))
+        self.assertEqual(ex.score_of_outputs([self.result("3")], 2)[0], 0)
+        score, message = ex.score_of_outputs([stdout, stderr, self.result("2")], 2)
+        self.assertEqual(score, 0)
+        self.assertIn("wrote to stderr (nbgrader scores that 0): warning: slow", message)
+
+
+class Shadowing(unittest.TestCase):
+    """A submission whose own code declares or assigns a name a check cell relies on is refused."""
+
+    def setUp(self):
+        self.reference = ex.load_references(NOTEBOOKS)["00-getting-started"]
+
+    def refused(self, code, grade_id="ex00-by-hand", cell=None):
+        submission = copy.deepcopy(self.reference.nb)
+        for c in submission.cells:
+            if ex.nbgrader(c).get("grade_id") == grade_id:
+                c.source = c.source.replace("// YOUR CODE HERE", code)
+        if cell is not None:
+            submission.cells.insert(3, new_code_cell(cell))
+        return ex.shadowing(submission, self.reference)
+
+    def test_the_checks_names_are_what_they_call_and_read(self):
+        relied = ex.names_checks_rely_on(self.reference)
+        self.assertEqual(sorted(relied), ["Arrays", "Checks", "GradientDescent", "afterOneStep", "byHand", "oneStepRate"])
+        self.assertEqual(relied["Checks"], ["ex00-one-step-rate-check", "ex00-by-hand-check"])
+
+    def test_declaring_a_class_or_variable_named_like_one_is_refused(self):
+        for code in ("FakeChecks Checks = new FakeChecks();", "class Checks { }", "var Arrays = 1;",
+                     "FakeChecks \\u0043hecks = null;", "import my.fake.GradientDescent;",
+                     "Object a = null, Checks = null;"):
+            with self.subTest(code=code):
+                problems = self.refused(code)
+                self.assertEqual(len(problems), 1, problems)
+                self.assertRegex(problems[0], r"^cell \d+ declares or assigns `\w+`, which the check cells? .* uses?: "
+                                              r"submission refused")
+        self.assertIn("`Checks`", self.refused("", cell="interface Checks { }")[0], "a cell the learner added")
+
+    def test_comments_strings_calls_and_the_answer_variables_are_not(self):
+        for code in ('// Checks = null;\nString s = "Checks = 1";', "Checks.that(true, \"x\", \"y\");",
+                     "oneStepRate = 0.5;\ndouble afterOneStep = 0;", "byHand[1] = 1.0;",
+                     "double[] mine = Arrays.copyOf(byHand, 4);", "GradientDescent gd = new GradientDescent(0.25);"):
+            with self.subTest(code=code):
+                self.assertEqual(self.refused(code, "ex00-one-step-rate" if "Rate" in code else "ex00-by-hand"), [])
+
+    def test_every_course_notebook_with_its_solutions_passes(self):
+        for name, reference in sorted(ex.load_references(NOTEBOOKS).items()):
+            with self.subTest(notebook=name):
+                solved = nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4)
+                self.assertEqual(ex.shadowing(solved, reference), [])
+                self.assertEqual(ex.shadowing(reference.nb, reference), [])
 
 
 class Commands(unittest.TestCase):
@@ -488,12 +556,12 @@ class GradingRoundTrip(unittest.TestCase):
             else:
                 self.assertIn("not done yet", message)
 
-    def test_an_edited_locked_cell_scores_zero_and_is_reported(self):
+    def test_an_edited_locked_cell_is_restored_scored_as_the_original_and_reported(self):
         last, points, _ = self.exercises[-1]
         self.assertEqual(self.totals.get("carol"), (self.max - points, self.max), self.done.stdout)
         message = self.message("carol", last)
-        self.assertIn("locked check cell was edited: 0 points", message)
-        self.assertIn("the original, run in its place, failed", message)
+        self.assertIn("(locked check cell was edited; the original was restored and ran in its place)", message)
+        self.assertIn("not done yet", message)  # the original check failed: carol did not do that exercise
 
     def test_wrong_answers_get_the_checks_hints(self):
         self.assertEqual(self.totals.get("dave"), (0, self.max), self.done.stdout)
