@@ -11,8 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import course.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
 
 /** Reads the golden reference files under src/test/resources/golden and records parity results. */
 public final class Golden {
@@ -47,6 +53,46 @@ public final class Golden {
             rows[i] = vector(array.get(i));
         }
         return rows;
+    }
+
+    /** One test per case of a golden file's "cases" array; fails if the file holds fewer than {@code minimum}. */
+    public static List<DynamicTest> caseTests(String file, int minimum, Consumer<JsonObject> replay) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonElement element : load(file).getAsJsonArray("cases")) {
+            JsonObject c = element.getAsJsonObject();
+            tests.add(DynamicTest.dynamicTest(c.get("name").getAsString(), () -> replay.accept(c)));
+        }
+        Assertions.assertTrue(tests.size() >= minimum, "expected the full golden set of " + file + ", found "
+                + tests.size() + " cases");
+        return tests;
+    }
+
+    /**
+     * Replays a recorded optimizer case (start, then per step the learning rate, the gradient the
+     * framework saw and its parameters after the step) through {@code optimizer}; fails at the first
+     * coordinate off by more than {@code tolerance} relative (absolute below {@code floor}); returns
+     * the worst error over every step and coordinate.
+     */
+    public static double replaySteps(JsonObject c, Optimizer optimizer, String framework, double tolerance, double floor) {
+        double[] params = vector(c.get("start"));
+        double[] lrs = vector(c.get("lr"));
+        double[][] grads = matrix(c.get("grad"));
+        double[][] expected = matrix(c.get("params"));
+        double worst = 0;
+        for (int k = 0; k < grads.length; k++) {
+            optimizer.setLearningRate(lrs[k]);
+            optimizer.step(params, grads[k]);
+            for (int i = 0; i < params.length; i++) {
+                double error = relativeError(params[i], expected[k][i], floor);
+                worst = Math.max(worst, error);
+                if (!(error <= tolerance)) {
+                    Assertions.fail(c.get("name").getAsString() + " with " + optimizer + ": step " + (k + 1)
+                            + ", coordinate " + i + ": ours " + params[i] + ", " + framework + " " + expected[k][i]
+                            + " (relative error " + error + ")");
+                }
+            }
+        }
+        return worst;
     }
 
     /** |actual − expected| relative to |expected|, with an absolute floor for values near zero. */

@@ -1,12 +1,8 @@
 package course.optim;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import course.golden.Golden;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,37 +21,15 @@ class TorchParityTest {
 
     @TestFactory
     List<DynamicTest> everyTorchCaseMatchesStepByStep() {
-        JsonObject golden = Golden.load("torch-optimizers.json");
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonElement element : golden.getAsJsonArray("cases")) {
-            JsonObject c = element.getAsJsonObject();
-            tests.add(DynamicTest.dynamicTest(c.get("name").getAsString(), () -> replay(c)));
-        }
-        assertTrue(tests.size() >= 100, "expected the full golden set, found " + tests.size() + " cases");
-        return tests;
+        return Golden.caseTests("torch-optimizers.json", 100, TorchParityTest::replay);
     }
 
     private static void replay(JsonObject c) {
         String name = c.get("name").getAsString();
         Optimizer optimizer = fromTorch(c.get("optimizer").getAsString(), c.getAsJsonObject("options"));
-        double[] params = Golden.vector(c.get("start"));
-        double[] lrs = Golden.vector(c.get("lr"));
-        double[][] grads = Golden.matrix(c.get("grad"));
-        double[][] expected = Golden.matrix(c.get("params"));
-        double worst = 0;
-        for (int k = 0; k < grads.length; k++) {
-            optimizer.setLearningRate(lrs[k]);
-            optimizer.step(params, grads[k]);
-            for (int i = 0; i < params.length; i++) {
-                double error = Golden.relativeError(params[i], expected[k][i], FLOOR);
-                worst = Math.max(worst, error);
-                if (!(error <= TOLERANCE)) {
-                    fail(name + " with " + optimizer + ": step " + (k + 1) + ", coordinate " + i + ": ours "
-                            + params[i] + ", torch " + expected[k][i] + " (relative error " + error + ")");
-                }
-            }
-        }
-        REPORT.add(c.get("optimizer").getAsString() + " " + name.substring(0, name.indexOf('/')), grads.length, worst);
+        double worst = Golden.replaySteps(c, optimizer, "torch", TOLERANCE, FLOOR);
+        REPORT.add(c.get("optimizer").getAsString() + " " + name.substring(0, name.indexOf('/')),
+                c.getAsJsonArray("grad").size(), worst);
     }
 
     @AfterAll
