@@ -310,7 +310,7 @@ class Shadowing(unittest.TestCase):
     def test_comments_strings_calls_and_the_answer_variables_are_not(self):
         for code in ('// Checks = null;\nString s = "Checks = 1";', "Checks.that(true, \"x\", \"y\");",
                      "oneStepRate = 0.5;\ndouble afterOneStep = 0;", "byHand[1] = 1.0;",
-                     "double[] mine = Arrays.copyOf(byHand, 4);", "GradientDescent gd = new GradientDescent(0.25);"):
+                     "double[] mine = Arrays.copyOf(byHand, 4);", "GradientDescent gd = GradientDescent.textbook().learningRate(0.25);"):
             with self.subTest(code=code):
                 self.assertEqual(self.refused(code, "ex00-one-step-rate" if "Rate" in code else "ex00-by-hand"), [])
 

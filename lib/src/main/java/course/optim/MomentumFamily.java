@@ -29,7 +29,10 @@ public abstract class MomentumFamily<O extends MomentumFamily<O>> extends Tunabl
 
     @Override
     public void setMomentum(double momentum) {
+        boolean wasZero = this.momentum == 0;
         this.momentum = Validate.unitInterval("momentum", momentum);
-        stateLayoutChanged();
+        if (wasZero != (momentum == 0)) {  // a schedule changing μ every step re-checks the state only when it must
+            stateLayoutChanged();
+        }
     }
 }
