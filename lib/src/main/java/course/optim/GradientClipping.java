@@ -21,34 +21,29 @@ public final class GradientClipping {
 
     /** The transform that caps the gradient's Euclidean norm at {@code maxNorm}. */
     public static GradientTransform byGlobalNorm(double maxNorm) {
-        double limit = Validate.positive("max norm", maxNorm);
-        return new GradientTransform() {
-            @Override
-            public void apply(double[] grad) {
-                clipByGlobalNorm(grad, limit);
-            }
-
-            @Override
-            public String toString() {
-                return "max_norm=" + limit;
-            }
-        };
+        return new Clip(true, Validate.positive("max norm", maxNorm));
     }
 
     /** The transform that clamps every component to [−clipValue, clipValue]. */
     public static GradientTransform byValue(double clipValue) {
-        double limit = Validate.positive("clip value", clipValue);
-        return new GradientTransform() {
-            @Override
-            public void apply(double[] grad) {
+        return new Clip(false, Validate.positive("clip value", clipValue));
+    }
+
+    /** One clipping rule and its limit, named as the frameworks name it in an optimizer's description. */
+    private record Clip(boolean byNorm, double limit) implements GradientTransform {
+        @Override
+        public void apply(double[] grad) {
+            if (byNorm) {
+                clipByGlobalNorm(grad, limit);
+            } else {
                 clipByValue(grad, limit);
             }
+        }
 
-            @Override
-            public String toString() {
-                return "clip_value=" + limit;
-            }
-        };
+        @Override
+        public String toString() {
+            return (byNorm ? "max_norm=" : "clip_value=") + limit;
+        }
     }
 
     /**
