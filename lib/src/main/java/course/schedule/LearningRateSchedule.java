@@ -2,6 +2,7 @@ package course.schedule;
 
 import course.optim.MomentumAware;
 import course.optim.Optimizer;
+import java.util.function.DoubleFunction;
 
 /**
  * A learning rate for every step: {@code learningRate(k)} is the learning rate of optimizer step k,
@@ -13,6 +14,13 @@ import course.optim.Optimizer;
  * {@code LearningRateSchedule oneOverK = k -> 0.1 / (k + 1);}
  *
  * <p>Use in a training loop: {@code schedule.applyTo(optimizer, k); optimizer.step(params, grad);}
+ *
+ * <p>Two forms, as the frameworks have them. Built with its rates ({@code new StepDecay(0.1, 30)}), a
+ * schedule <em>is</em> the learning rate, as in Keras ({@code SGD(learning_rate=ExponentialDecay(0.1,
+ * …))}): whatever rate the optimizer was built with is overwritten from the first step. Built with
+ * {@link #fromBaseRate} ({@code fromBaseRate(η₀ -> new StepDecay(η₀, 30))}), it reads its base rate η₀ from
+ * the optimizer it is given to, as PyTorch's {@code StepLR(optimizer, 30)} reads the optimizer's
+ * {@code lr}: the rate is then written once, on the optimizer.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
@@ -59,6 +67,30 @@ public interface LearningRateSchedule {
      * {@link ReduceLROnPlateau}, the one schedule that depends on the metric, lowers its rate.
      */
     default void endEpoch(double metric) {
+    }
+
+    /**
+     * The schedule to run with {@code optimizer}. A schedule built with its rates returns itself; one built
+     * with {@link #fromBaseRate} returns the schedule for the optimizer's current learning rate, a fresh one
+     * each call (so a stateful schedule such as {@link ReduceLROnPlateau} starts afresh). A training loop
+     * calls it once, before the first step ({@code Trainer.schedule} does); reading the rate then, not at
+     * every step, matters because the schedule itself changes the optimizer's rate.
+     */
+    default LearningRateSchedule forOptimizer(Optimizer optimizer) {
+        Steps.notNull("optimizer", optimizer);
+        return this;
+    }
+
+    /**
+     * A schedule that takes its base rate η₀ from the optimizer, PyTorch's form:
+     * {@code fromBaseRate(η₀ -> new CosineAnnealing(η₀, 1000))} is PyTorch's
+     * {@code CosineAnnealingLR(optimizer, T_max=1000)}, and {@code fromBaseRate(η₀ -> new OneCycle(2 * η₀,
+     * 1000))} peaks at twice the optimizer's rate. {@code shape} is called with η₀ by
+     * {@link #forOptimizer(Optimizer)}; until then the schedule has no rates, and asking it for one is an
+     * error that says so.
+     */
+    static LearningRateSchedule fromBaseRate(DoubleFunction<? extends LearningRateSchedule> shape) {
+        return new BaseRateSchedule(Steps.notNull("shape (a function from the base rate to a schedule)", shape));
     }
 
     /** The learning rates of steps 0 to {@code steps - 1}, for tables and plots. */

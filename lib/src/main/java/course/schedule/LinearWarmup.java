@@ -1,5 +1,7 @@
 package course.schedule;
 
+import course.optim.Optimizer;
+
 /**
  * A linear ramp of the learning rate, PyTorch's {@code LinearLR}: a factor that moves linearly
  * from {@code start_factor} to {@code end_factor} over {@code total_iters} steps and then stays,
@@ -82,6 +84,13 @@ public final class LinearWarmup implements LearningRateSchedule {
      */
     public static LinearWarmup before(LearningRateSchedule inner, double startFactor, long warmupSteps) {
         return new LinearWarmup(inner, startFactor, 1.0, warmupSteps, Composition.BEFORE);
+    }
+
+    /** The warm-up of the inner schedule bound to {@code optimizer} (see {@link LearningRateSchedule#fromBaseRate}). */
+    @Override
+    public LearningRateSchedule forOptimizer(Optimizer optimizer) {
+        LearningRateSchedule bound = inner.forOptimizer(optimizer);
+        return bound == inner ? this : new LinearWarmup(bound, startFactor, endFactor, totalIters, composition);
     }
 
     /** The factor f(k). */

@@ -92,18 +92,25 @@ public final class Trainer {
         return this;
     }
 
-    /** Sets the learning rate before every step k (k from 0). */
+    /**
+     * Sets the learning rate before every step k (k from 0). A schedule built with
+     * {@link LearningRateSchedule#fromBaseRate} reads its base rate from this trainer's optimizer now.
+     */
     public Trainer schedule(LearningRateSchedule schedule) {
-        this.schedule = schedule;
+        this.schedule = bound(schedule);
         this.perEpoch = false;
         return this;
     }
 
     /** Sets the learning rate before every epoch e (e from 0), as PyTorch schedulers stepped per epoch. */
     public Trainer schedulePerEpoch(LearningRateSchedule schedule) {
-        this.schedule = schedule;
+        this.schedule = bound(schedule);
         this.perEpoch = true;
         return this;
+    }
+
+    private LearningRateSchedule bound(LearningRateSchedule schedule) {
+        return schedule == null ? null : schedule.forOptimizer(optimizer);
     }
 
     public Trainer validation(Dataset validation) {
