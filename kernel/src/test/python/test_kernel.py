@@ -8,6 +8,7 @@ import json
 import os
 import re
 import queue
+import socket
 import subprocess
 import sys
 import tempfile
@@ -164,6 +165,59 @@ class CourseKernelBehaviour(unittest.TestCase):
         self.assertEqual(outputs[0]["content"]["transient"]["display_id"], first_id)
         self.assertEqual(outputs[0]["content"]["data"]["text/plain"], "updated")
 
+    def test_display_returns_a_string_id_as_in_ijava(self):
+        outputs = self.ok('String id17 = display("first");')
+        self.assertEqual([m["msg_type"] for m in outputs], ["display_data"])
+        shown = outputs[0]["content"]["transient"]["display_id"]
+        self.assertEqual(self.result_text("id17"), shown, "the id a learner holds is the output's display id")
+        outputs = self.ok("updateDisplay(id17, 2.5);")
+        self.assertEqual([m["msg_type"] for m in outputs], ["update_display_data"])
+        self.assertEqual(outputs[0]["content"]["transient"]["display_id"], shown)
+        self.assertEqual(outputs[0]["content"]["data"]["text/plain"], "2.5")
+        outputs = self.ok('display("last")')
+        self.assertEqual([m["msg_type"] for m in outputs], ["display_data"], "no Out[n] for the id display returned")
+
+    def test_display_as_the_given_mime_types(self):
+        outputs = self.ok('display("<b>bold</b>", "text/html");')
+        self.assertEqual(outputs[0]["content"]["data"], {"text/html": "<b>bold</b>", "text/plain": "<b>bold</b>"})
+        outputs = self.ok('String md17 = display("*old*", "text/markdown");\nupdateDisplay(md17, "**new**", "text/markdown");')
+        self.assertEqual([m["msg_type"] for m in outputs], ["display_data", "update_display_data"])
+        self.assertEqual(outputs[1]["content"]["data"]["text/markdown"], "**new**")
+        outputs = self.ok('display("{\\"x\\": 1}", "application/json");')
+        self.assertEqual(outputs[0]["content"]["data"]["application/json"], {"x": 1})
+        err = self.error('display("text", "image/png");')
+        self.assertIn("any text type", err["evalue"])
+
+    def test_a_renderer_registered_for_the_learners_own_type(self):
+        self.ok("record Money(long cents) {}\n"
+                'Renderers.register(Money.class, m -> Map.of("text/html", "<b>" + m.cents() / 100.0 + " EUR</b>"));')
+        data = self.ok("new Money(250)")[-1]["content"]["data"]
+        self.assertEqual(data, {"text/html": "<b>2.5 EUR</b>", "text/plain": "Money[cents=250]"})
+        outputs = self.ok("display(new Money(5));")
+        self.assertEqual(outputs[0]["content"]["data"]["text/html"], "<b>0.05 EUR</b>")
+        self.ok('Renderers.register(Object.class, o -> Map.of("text/html", "<i>any</i>"));')
+        try:
+            self.assertEqual(self.ok("new Money(1)")[-1]["content"]["data"]["text/html"], "<b>0.01 EUR</b>",
+                             "the most specific registered type wins")
+            self.assertEqual(self.ok("new StringBuilder(\"sb\")")[-1]["content"]["data"]["text/html"], "<i>any</i>")
+        finally:
+            self.ok("Renderers.unregister(Object.class);")
+
+    def test_load_runs_a_file_of_snippets(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "helpers.jsh")
+            with open(path, "w") as f:
+                f.write("int loadedBase = 20;\nint loadedTwice(int x) {\n  return loadedBase + x + x;\n}\n")
+            self.assertEqual(self.result_text(f"%load {path}\nloadedTwice(11)"), "42")
+            with open(path, "w") as f:
+                f.write("int fine17 = 1;\nint broken17 = 1 / 0;\n")
+            err = self.error(f"%load {path}")
+            self.assertEqual(err["ename"], "ArithmeticException")
+            self.assertIn("at helpers.jsh, line 2", "\n".join(err["traceback"]))
+            err = self.error(f"%load {os.path.join(folder, 'missing.jsh')}")
+            self.assertEqual(err["ename"], "MagicError")
+            self.assertIn("no file " + os.path.join(folder, "missing.jsh"), err["evalue"])
+
     def test_rich_results(self):
         outputs = self.ok("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)")
         data = outputs[-1]["content"]["data"]
@@ -258,6 +312,60 @@ class CourseKernelBehaviour(unittest.TestCase):
         self.assertEqual(self.result_text("keep"), "7")
 
 
+def maven_central_unreachable():
+    """Why Maven Central cannot be reached from here, or None when it can."""
+    try:
+        socket.create_connection(("repo.maven.apache.org", 443), timeout=5).close()
+        return None
+    except OSError as e:
+        return f"Maven Central is unreachable from this machine ({e}): %maven cannot be tested"
+
+
+class MavenMagicBehaviour(unittest.TestCase):
+    """%maven downloads into a fresh local repository (-Dmaven.repo.local), then cells use the jars."""
+
+    kernel_name = kernelspecs.KERNEL_NAME
+
+    @classmethod
+    def setUpClass(cls):
+        why = maven_central_unreachable()
+        if why:
+            raise unittest.SkipTest(why)
+        cls.repo = tempfile.TemporaryDirectory()
+        env = dict(os.environ, JAVA_TOOL_OPTIONS=f"-Dmaven.repo.local={cls.repo.name}")
+        cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=TIMEOUT, env=env)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+        cls.repo.cleanup()
+
+    execute = CourseKernelBehaviour.execute
+    ok = CourseKernelBehaviour.ok
+    result_text = CourseKernelBehaviour.result_text
+    error = CourseKernelBehaviour.error
+
+    def test_maven_resolves_transitively_adds_the_jars_and_names_conflicts(self):
+        self.error("org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance()")
+        outputs = self.ok("%maven org.apache.commons:commons-text:1.12.0")
+        out = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+        err = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn("added to the class path: commons-text-1.12.0.jar", out)
+        jar = os.path.join(self.repo.name, "org", "apache", "commons", "commons-text", "1.12.0", "commons-text-1.12.0.jar")
+        self.assertTrue(os.path.isfile(jar), "cached in the local repository the kernel was given")
+        # commons-text 1.12.0 needs commons-lang3 3.14.0; lib brings 3.11 to the kernel's class path
+        self.assertIn("commons-lang3-3.14.0.jar holds classes the kernel already loads from commons-lang3-3.11.jar", err)
+        self.assertEqual(self.result_text(
+            'org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply("kitten", "sitting")'), "3")
+
+    def test_an_unknown_artifact_is_one_clear_line(self):
+        err = self.error("%maven org.apache.commons:commons-text:0.0.0-no-such-version")
+        self.assertEqual(err["ename"], "MagicError")
+        self.assertIn("is not on Maven Central", err["evalue"])
+        self.assertEqual(len(err["evalue"].splitlines()), 1)
+
+
 class KernelStartChecks(unittest.TestCase):
     def test_missing_lib_jar_fails_with_one_clear_line(self):
         spec = kernelspecs.built_spec_dir()
@@ -283,10 +391,11 @@ def _per_jdk(base, name, java, version):
 
 
 for _name, _java, _version in VARIANTS:
-    for _base in (CourseKernelConformance, CourseKernelBehaviour):
+    for _base in (CourseKernelConformance, CourseKernelBehaviour, MavenMagicBehaviour):
         _cls = _per_jdk(_base, _name, _java, _version)
         globals()[_cls.__name__] = _cls
-del CourseKernelConformance, CourseKernelBehaviour
+# Only the per-JDK classes stay visible to unittest (the loop's names would add a second copy).
+del CourseKernelConformance, CourseKernelBehaviour, MavenMagicBehaviour, _base, _cls
 
 if __name__ == "__main__":
     print("JDKs: " + ", ".join(f"{n} ({v})" for n, _, v in VARIANTS), file=sys.stderr)

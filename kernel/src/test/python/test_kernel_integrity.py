@@ -143,11 +143,36 @@ class KernelIntegrity(unittest.TestCase):
 
     def test_redefining_a_class_says_which_variables_were_reset(self):
         self.ok("class Box { int v = 5; int get() { return v; } }\nBox box = new Box();")
-        outputs = self.ok("class Box { int v = 5; int get() { return v + 0; } }")
+        outputs = self.ok("class Box { int v = 5; int w; int get() { return v + w; } }")
         note = self.stream(outputs, "stderr")
-        self.assertIn("box was reset to null because its type Box was redefined", note)
+        self.assertIn("box was reset to null because its type Box was redefined with other fields or methods", note)
         self.assertIn("Box box = new Box();", note)
         self.assertEqual(self.value("box"), "null")
+
+    def test_redeclarations_keep_values_as_plain_jshell_does(self):
+        """Issue 17: JShell's local engine re-created what depended on a redeclaration, so `var v = f()`
+        read 0 after `f` was redeclared; the kernel's agent redefines classes in place instead."""
+        self.ok("int f17() { return 1; }")
+        self.ok("var v17 = f17();")
+        note = self.stream(self.ok("int f17() { return 2; }"), "stderr")
+        self.assertIn("v17 was computed with the earlier f17() and keeps its value", note)
+        self.assertNotIn("reset", note)
+        self.assertEqual(self.value("v17"), "1")
+        self.assertEqual(self.value("f17()"), "2")
+        # a class whose method bodies change keeps its objects, which get the new bodies
+        self.ok("class Tally17 { int n = 0; int add() { return ++n; } }\nTally17 tally17 = new Tally17();\ntally17.add();")
+        self.assertEqual(self.stream(self.ok("class Tally17 { int n = 0; int add() { n += 10; return n; } }"), "stderr"), "")
+        self.assertEqual(self.value("tally17.add()"), "11")
+        # a record too, and a class that calls a redeclared method calls the new one
+        self.ok("record Pair17(int a, int b) { int sum() { return a + b; } }\nvar pair17 = new Pair17(2, 3);")
+        self.ok("record Pair17(int a, int b) { int sum() { return a + b + 100; } }")
+        self.assertEqual(self.value("pair17.sum()"), "105")
+        self.ok("int g17() { return 1; }\nclass User17 { int use() { return g17(); } }\nUser17 user17 = new User17();")
+        self.ok("int g17() { return 7; }")
+        self.assertEqual(self.value("user17.use()"), "7")
+        # a changed shape cannot keep the value: said, as JShell does
+        note = self.stream(self.ok("record Pair17(int a, int b, int c) { int sum() { return a + b + c; } }"), "stderr")
+        self.assertIn("pair17 is no longer defined because its type Pair17 was redefined", note)
 
     def test_re_running_the_whole_cell_gives_no_note(self):
         cell = "class Crate { int get() { return 1; } }\nCrate crate = new Crate();"

@@ -30,7 +30,9 @@ import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replies carry what the protocol asks for ({@code status}, pager payloads) and errors point at the
  * learner's cell lines.
  */
-public final class CourseKernel extends BaseKernel {
+public final class CourseKernel extends BaseKernel implements Frontend {
     private static volatile CourseKernel current;
 
     private final CellIO io;
@@ -55,10 +57,15 @@ public final class CourseKernel extends BaseKernel {
     private final PrintStream kernelOut = System.out;
     private final PrintStream kernelErr = System.err;
     private volatile CompletableFuture<JShellEvaluator> evaluator;
+    /** %maven's resolver, made on first use; its own lock, never the kernel's (shutdown must not wait for a cell). */
+    private volatile MavenMagic maven;
+    private final Object mavenLock = new Object();
     private volatile ShellReplyEnvironment executing;
     /** An interrupt for the cell being handled, possibly before its JShell was ready to be stopped. */
     private volatile boolean interruptRequested;
     private final List<Map<String, Object>> payloads = new ArrayList<>();
+    /** The id objects display(...) returned during the running cell: a cell ending in display(x) shows no Out[n]. */
+    private final Set<String> idsShownThisCell = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     /** When the last cell failed with stop_on_error (epoch ms), 0 if none. */
     private volatile long failedAt;
     private static final long QUEUE_ABORT_WINDOW_MS = 1000;
@@ -71,6 +78,7 @@ public final class CourseKernel extends BaseKernel {
     CourseKernel(long outputLimitBytes) {
         io = new CellIO(outputLimitBytes);
         current = this;
+        Notebook.attach(this);
     }
 
     /** The kernel running in this JVM, or null in plain Java. */
@@ -181,6 +189,7 @@ public final class CourseKernel extends BaseKernel {
         synchronized (payloads) {
             payloads.clear();
         }
+        idsShownThisCell.clear();
         interruptRequested = false;
         executing = env;
         try {
@@ -237,32 +246,75 @@ public final class CourseKernel extends BaseKernel {
     /** Runs the cell and publishes its result; returns the result's text form, or null. */
     private Object run(String code, int count, ShellReplyEnvironment env, boolean silent) throws CellError {
         JShellEvaluator shell = shell();
-        Magics.Parsed parsed = Magics.apply(code, shell::addToClasspath);
-        long start = System.nanoTime();
         JShellEvaluator.Result result;
+        boolean timed = false;
+        long start = 0;
+        // Begun before the magics, so an interrupt also stops the snippets of a %load.
         shell.beginCell();
-        if (interruptRequested) {
-            shell.stop();  // it came while JShell was still starting: the cell stops before it runs
-        }
         try {
+            if (interruptRequested) {
+                shell.stop();  // it came while JShell was still starting: the cell stops before it runs
+            }
+            Magics.Parsed parsed = Magics.apply(code, magicHost(shell));
+            timed = parsed.timed();
+            start = System.nanoTime();
             result = shell.run(parsed.code(), count);
         } finally {
-            if (parsed.timed()) {
+            shell.endCell();
+            if (timed) {
                 io.stdout.printf("Wall time: %.1f ms%n", (System.nanoTime() - start) / 1e6);
             }
         }
-        if (!result.hasValue() || result.value() instanceof DisplayHandle || silent) {
+        if (!result.hasValue() || silent || isDisplayId(result)) {
             return null;
         }
         Map<String, Object> bundle;
+        DisplayData data;
         try {
             bundle = Rendering.bundle(result.value());
+            data = displayData(bundle);
         } catch (RuntimeException e) {
             String message = "the result could not be rendered: " + e.getMessage();
             throw new CellError("RenderError", message, List.of("RenderError: " + message));
         }
-        env.publish(new PublishExecuteResult(count, displayData(bundle)));
+        env.publish(new PublishExecuteResult(count, data));
         return bundle.get("text/plain");
+    }
+
+    /** What the magics act on: this kernel's JShell, and the Maven resolver made on first use. */
+    private Magics.Host magicHost(JShellEvaluator shell) {
+        return new Magics.Host() {
+            @Override
+            public void addToClasspath(String path) {
+                shell.addToClasspath(path);
+            }
+
+            @Override
+            public void load(java.nio.file.Path file, String source) throws CellError {
+                shell.runFile(file.getFileName().toString(), source);
+            }
+
+            @Override
+            public void maven(List<String> coordinates) throws CellError {
+                mavenMagic().resolveAndAdd(coordinates, shell::addToClasspath, io.stdout, io.stderr);
+            }
+        };
+    }
+
+    private MavenMagic mavenMagic() {
+        synchronized (mavenLock) {
+            if (maven == null) {
+                maven = MavenMagic.central();
+            }
+            return maven;
+        }
+    }
+
+    /** The id that display(...) just returned, as the cell's last expression: shown already, not as Out[n]. */
+    private boolean isDisplayId(JShellEvaluator.Result result) {
+        Object value = result.value();
+        return value instanceof DisplayHandle
+                || (result.computed() && value instanceof String id && idsShownThisCell.contains(id));
     }
 
     private static List<String> styled(List<String> traceback) {
@@ -276,24 +328,28 @@ public final class CourseKernel extends BaseKernel {
 
     // ---- what Notebook calls -------------------------------------------------------------------
 
-    boolean isExecuting() {
+    @Override
+    public boolean isExecuting() {
         return executing != null;
     }
 
-    DisplayHandle publishDisplay(Map<String, Object> bundle) {
+    @Override
+    public String publishDisplay(Map<String, Object> bundle) {
         // Deterministic ids: the same notebook gets the same ids on every run.
-        DisplayHandle handle = new DisplayHandle("display-" + displayIds.incrementAndGet());
+        String id = "display-" + displayIds.incrementAndGet();
         DisplayData data = displayData(bundle);
-        data.setDisplayId(handle.id());
+        data.setDisplayId(id);
         ShellReplyEnvironment env = executing;
         if (env != null) {
             io.publishNow();
             env.publish(new PublishDisplayData(data));
         }
-        return handle;
+        idsShownThisCell.add(id);
+        return id;
     }
 
-    void publishUpdate(String id, Map<String, Object> bundle) {
+    @Override
+    public void publishUpdate(String id, Map<String, Object> bundle) {
         DisplayData data = displayData(bundle);
         data.setDisplayId(id);
         ShellReplyEnvironment env = executing;
@@ -302,7 +358,8 @@ public final class CourseKernel extends BaseKernel {
         }
     }
 
-    void publishClearOutput(boolean wait) {
+    @Override
+    public void publishClearOutput(boolean wait) {
         ShellReplyEnvironment env = executing;
         if (env != null) {
             io.publishNow();
@@ -310,15 +367,16 @@ public final class CourseKernel extends BaseKernel {
         }
     }
 
-    void addPagePayload(Map<String, Object> bundle) {
+    @Override
+    public void addPagePayload(Map<String, Object> bundle) {
         synchronized (payloads) {
-            payloads.add(Map.of("source", "page", "data", bundle, "start", 0));
+            payloads.add(Map.of("source", "page", "data", WireBundles.forWire(bundle), "start", 0));
         }
     }
 
     private static DisplayData displayData(Map<String, Object> bundle) {
         DisplayData data = new DisplayData();
-        bundle.forEach(data::putData);
+        WireBundles.forWire(bundle).forEach(data::putData);
         return data;
     }
 
@@ -349,7 +407,8 @@ public final class CourseKernel extends BaseKernel {
     @Override
     public String getBanner() {
         return "Java " + Runtime.version() + " (JShell) - optimizers course kernel. "
-                + "Cells see lib; display(x), updateDisplay(h, x), render(x, mime...), %lsmagic.";
+                + "Cells see lib; String id = display(x), updateDisplay(id, x), display(s, \"text/html\"),"
+                + " render(x, mime...), Renderers.register(type, renderer), %lsmagic.";
     }
 
     @Override
@@ -403,6 +462,10 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        MavenMagic resolver = maven;
+        if (resolver != null) {
+            resolver.close();
+        }
         CompletableFuture<JShellEvaluator> started = evaluator;
         if (started != null && started.isDone() && !started.isCompletedExceptionally()) {
             started.join().close();

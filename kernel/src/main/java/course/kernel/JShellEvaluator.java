@@ -37,12 +37,27 @@ final class JShellEvaluator implements AutoCloseable {
     static final List<String> DEFAULT_IMPORTS = List.of(
             "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
             "import java.io.*;", "import java.math.*;", "import java.nio.file.*;",
-            "import static course.kernel.Notebook.*;");
+            // On demand, not single-type: a learner's own class named like one of them still wins.
+            "import static course.kernel.Notebook.*;", "import course.kernel.*;");
 
     private static final Pattern TRAILING_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*$");
 
+    /**
+     * What code came from, as errors name it: a cell ("cell [3], line 2", "cell line 2") or a file
+     * run by %load ("helpers.jsh, line 2", "helpers.jsh line 2").
+     */
+    record Place(String frame, String line, String subject, String inside) {
+        static Place cell(int cell) {
+            return new Place("cell [" + cell + "]", "cell line", "the cell", "this cell");
+        }
+
+        static Place file(String name) {
+            return new Place(name, name + " line", name, name);
+        }
+    }
+
     /** Where a snippet's source came from, so stack frames and diagnostics can name a cell line. */
-    private record Origin(int cell, int firstLine) {
+    private record Origin(Place place, int firstLine) {
     }
 
     private final JShell shell;
@@ -72,9 +87,12 @@ final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    /** A value to show as the cell's result, or none (declarations, statements, void calls). */
-    record Result(boolean hasValue, Object value) {
-        static final Result NONE = new Result(false, null);
+    /**
+     * A value to show as the cell's result, or none (declarations, statements, void calls).
+     * {@code computed}: the value of an expression such as a call, not of a variable named on its own.
+     */
+    record Result(boolean hasValue, Object value, boolean computed) {
+        static final Result NONE = new Result(false, null, false);
     }
 
     void addToClasspath(String path) {
@@ -91,7 +109,11 @@ final class JShellEvaluator implements AutoCloseable {
      */
     Result eval(String code, int cell) throws CellError {
         beginCell();
-        return run(code, cell);
+        try {
+            return run(code, cell);
+        } finally {
+            endCell();
+        }
     }
 
     /**
@@ -106,27 +128,40 @@ final class JShellEvaluator implements AutoCloseable {
 
     /** Runs the cell begun with {@link #beginCell()}. */
     Result run(String code, int cell) throws CellError {
+        if (stopRequested) {
+            throw CellError.interrupted();
+        }
+        return evalChunks(code, Place.cell(cell));
+    }
+
+    /** Runs a file's snippets (%load) inside the cell begun with {@link #beginCell()}; errors name the file's lines. */
+    void runFile(String name, String source) throws CellError {
+        if (stopRequested) {
+            throw CellError.interrupted();
+        }
         try {
-            if (stopRequested) {
-                throw CellError.interrupted();
-            }
-            return evalChunks(code, cell);
-        } finally {
-            evaluating = false;
+            evalChunks(source, Place.file(name));
+        } catch (CellError e) {
+            throw e.withNote("%load " + name + " stopped there; the rest of the cell did not run");
         }
     }
 
-    private Result evalChunks(String code, int cell) throws CellError {
-        List<Chunk> chunks = split(code);
+    /** Ends the cell begun with {@link #beginCell()}: a late interrupt is no longer repeated. */
+    void endCell() {
+        evaluating = false;
+    }
+
+    private Result evalChunks(String code, Place place) throws CellError {
+        List<Chunk> chunks = split(code, place);
         Result result = Result.NONE;
         SnippetUpdates updates = new SnippetUpdates(shell);
         try {
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
                 try {
-                    result = evalSnippet(chunk.source(), cell, chunk.firstLine(), updates);
+                    result = evalSnippet(chunk.source(), place, chunk.firstLine(), updates);
                 } catch (CellError error) {
-                    throw error.withNote(progressNote(chunks, i));
+                    throw error.withNote(progressNote(chunks, i, place));
                 }
                 if (stopRequested) {
                     throw CellError.interrupted();
@@ -145,6 +180,10 @@ final class JShellEvaluator implements AutoCloseable {
      * on its own.
      */
     List<Chunk> split(String code) throws CellError {
+        return split(code, Place.cell(0));
+    }
+
+    private List<Chunk> split(String code, Place place) throws CellError {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         List<Chunk> chunks = new ArrayList<>();
         int consumed = 0;
@@ -154,9 +193,9 @@ final class JShellEvaluator implements AutoCloseable {
             Completeness completeness = info.completeness();
             if (completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE) {
                 int line = lineOf(code, consumed + leadingWhitespace(rest));
-                throw CellError.incomplete("the code from cell line " + line
+                throw CellError.incomplete("the code from " + place.line() + " " + line
                         + " is not finished: a closing brace, parenthesis or the end of a statement is missing;"
-                        + " nothing in this cell ran");
+                        + " nothing in " + place.inside() + " ran");
             }
             int length = rest.length() - info.remaining().length();
             String source = info.source();
@@ -209,12 +248,12 @@ final class JShellEvaluator implements AutoCloseable {
      * Which snippets of the cell ran and which did not, for a cell stopped at chunk {@code failed}:
      * "the cell stopped at snippet 2 of 3 (line 2); snippet 1 (line 1) ran; snippet 3 (line 3) did not run".
      */
-    private static String progressNote(List<Chunk> chunks, int failed) {
+    private static String progressNote(List<Chunk> chunks, int failed, Place place) {
         if (chunks.size() == 1) {
             return null;  // the error's own cell line says it all
         }
         Chunk failing = chunks.get(failed);
-        String note = "the cell stopped at snippet " + (failed + 1) + " of " + chunks.size()
+        String note = place.subject() + " stopped at snippet " + (failed + 1) + " of " + chunks.size()
                 + " (" + lines(failing.firstLine(), failing.lastLine()) + ")";
         if (failed > 0) {
             note += "; " + snippets(chunks, 0, failed - 1) + " ran";
@@ -234,7 +273,7 @@ final class JShellEvaluator implements AutoCloseable {
         return first == last ? "line " + first : "lines " + first + "-" + last;
     }
 
-    private Result evalSnippet(String source, int cell, int firstLine, SnippetUpdates updates) throws CellError {
+    private Result evalSnippet(String source, Place place, int firstLine, SnippetUpdates updates) throws CellError {
         List<SnippetEvent> events = shell.eval(source);
         Result result = Result.NONE;
         for (SnippetEvent event : events) {
@@ -243,12 +282,12 @@ final class JShellEvaluator implements AutoCloseable {
                 continue;
             }
             Snippet snippet = event.snippet();
-            origins.put(snippet.id(), new Origin(cell, firstLine));
+            origins.put(snippet.id(), new Origin(place, firstLine));
             if (stopRequested) {
                 throw CellError.interrupted();
             }
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, cell, firstLine);
+                throw compileError(snippet, place, firstLine);
             }
             if (event.exception() != null) {
                 CellError error = runtimeError(event.exception());
@@ -277,23 +316,23 @@ final class JShellEvaluator implements AutoCloseable {
 
     private Result valueOf(Snippet snippet) {
         if (snippet instanceof VarSnippet var && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            return read(var);
+            return read(var, true);
         }
         if (snippet instanceof ExpressionSnippet expression) {
             // `x` or `x = 5`: show the variable's value.
             return shell.variables()
                     .filter(v -> v.name().equals(expression.name()))
                     .reduce((first, second) -> second)
-                    .map(this::read)
+                    .map(v -> read(v, false))
                     .orElse(Result.NONE);
         }
         return Result.NONE;
     }
 
-    private Result read(VarSnippet var) {
+    private Result read(VarSnippet var, boolean computed) {
         shell.varValue(var);
         Object value = control.takeLastValue();
-        return value == CapturingExecutionControl.NO_VALUE ? Result.NONE : new Result(true, value);
+        return value == CapturingExecutionControl.NO_VALUE ? Result.NONE : new Result(true, value, computed);
     }
 
     private void warnUnresolved(Snippet snippet) {
@@ -322,7 +361,7 @@ final class JShellEvaluator implements AutoCloseable {
         return "snippet";
     }
 
-    private CellError compileError(Snippet snippet, int cell, int firstLine) {
+    private CellError compileError(Snippet snippet, Place place, int firstLine) {
         String source = snippet.source();
         List<String> lines = new ArrayList<>();
         String firstMessage = null;
@@ -338,9 +377,9 @@ final class JShellEvaluator implements AutoCloseable {
                     - (lineOf(source, leadingWhitespace(source)) - 1);
             int lineInCell = firstLine + lineInSnippet - 1;
             if (firstMessage == null) {
-                firstMessage = firstLineOf(message) + " (cell line " + lineInCell + ")";
+                firstMessage = firstLineOf(message) + " (" + place.line() + " " + lineInCell + ")";
             }
-            lines.add("cell line " + lineInCell + ": " + message);
+            lines.add(place.line() + " " + lineInCell + ": " + message);
             int sourceLine = lineOf(source, (int) Math.min(position, source.length()));
             String text = lineText(source, sourceLine);
             int column = (int) Math.min(position, source.length()) - lineStart(source, sourceLine);
@@ -348,7 +387,7 @@ final class JShellEvaluator implements AutoCloseable {
             lines.add("    " + " ".repeat(Math.max(0, column)) + "^");
         }
         if (firstMessage == null) {
-            firstMessage = "the snippet starting at cell line " + firstLine + " was rejected";
+            firstMessage = "the snippet starting at " + place.line() + " " + firstLine + " was rejected";
             lines.add(firstMessage);
         }
         return new CellError("CompilationError", firstMessage, lines);
@@ -399,7 +438,7 @@ final class JShellEvaluator implements AutoCloseable {
             if (file != null && file.startsWith("#")) {
                 Origin origin = origins.get(file.substring(1));
                 String where = origin != null
-                        ? "cell [" + origin.cell() + "], line " + (origin.firstLine() + frame.getLineNumber() - 1)
+                        ? origin.place().frame() + ", line " + (origin.firstLine() + frame.getLineNumber() - 1)
                         : "snippet " + file + ", line " + frame.getLineNumber();
                 boolean topLevel = frame.getMethodName().isEmpty() || frame.getMethodName().startsWith("do_it$");
                 traceback.add("    at " + (topLevel ? where : frame.getMethodName() + " (" + where + ")"));
@@ -450,7 +489,7 @@ final class JShellEvaluator implements AutoCloseable {
                 .filter(v -> v.name().equals(expression)).reduce((a, b) -> b);
         if (variable.isPresent()) {
             VarSnippet v = variable.get();
-            Result value = read(v);
+            Result value = read(v, false);
             return Optional.of(v.typeName() + " " + v.name()
                     + (value.hasValue() ? " = " + Rendering.plainText(value.value()) : ""));
         }

@@ -2,26 +2,43 @@ package course.kernel;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The few IPython-style magics a Java course needs, read from the top of a cell:
- * {@code %classpath PATH[:PATH...]}, {@code %jars GLOB}, {@code %lsmagic} and the cell magic
- * {@code %%time}. Classes of {@code lib} are on the kernel's class path already: no magic needed.
+ * The IPython- and IJava-style magics a Java course needs, read from the top of a cell:
+ * {@code %classpath PATH[:PATH...]}, {@code %jars GLOB}, {@code %maven G:A:V[,...]},
+ * {@code %load FILE}, {@code %lsmagic} and the cell magic {@code %%time}. Classes of {@code lib} are
+ * on the kernel's class path already: no magic needed.
  */
 final class Magics {
     static final String HELP = String.join("\n",
             "%classpath PATH[" + File.pathSeparator + "PATH...]  add jars or class folders to this kernel",
             "%jars GLOB                 add every jar matching GLOB (e.g. %jars libs/*.jar)",
+            "%maven G:A:V[,G:A:V...]    resolve artifacts and their dependencies from Maven Central (cached in",
+            "                           ~/.m2/repository, or -Dmaven.repo.local) and add their jars, e.g.",
+            "                           %maven org.apache.commons:commons-text:1.12.0",
+            "%load FILE                 run a file of Java/JShell snippets (e.g. %load helpers.jsh), as if typed here",
             "%%time                     (first line) run the cell and print its wall time",
             "%lsmagic                   list these magics");
+
+    /** What the line magics act on: the kernel's JShell. */
+    interface Host {
+        void addToClasspath(String path);
+
+        /** Runs the snippets of {@code file}, whose text is {@code source}. */
+        void load(Path file, String source) throws CellError;
+
+        /** Resolves the artifacts and adds their jars. */
+        void maven(List<String> coordinates) throws CellError;
+    }
 
     /** What is left of the cell once its magic lines are taken off. */
     record Parsed(String code, boolean timed, int magicLines) {
@@ -31,10 +48,10 @@ final class Magics {
     }
 
     /**
-     * Takes the magic lines off the top of the cell, applying line magics with {@code addToClasspath}.
+     * Takes the magic lines off the top of the cell, applying line magics to {@code host} in order.
      * Magic lines are replaced by empty lines so the cell's line numbers stay what the learner sees.
      */
-    static Parsed apply(String code, Consumer<String> addToClasspath) throws CellError {
+    static Parsed apply(String code, Host host) throws CellError {
         String[] lines = code.split("\n", -1);
         boolean timed = false;
         int index = 0;
@@ -56,7 +73,7 @@ final class Magics {
             } else if (line.startsWith("%%")) {
                 throw magicError("unknown cell magic " + line.split("\\s+")[0] + "; magics:\n" + HELP);
             } else {
-                lineMagic(line, addToClasspath);
+                lineMagic(line, host);
             }
             rest.append('\n');
         }
@@ -78,7 +95,7 @@ final class Magics {
         return -1;
     }
 
-    private static void lineMagic(String line, Consumer<String> addToClasspath) throws CellError {
+    private static void lineMagic(String line, Host host) throws CellError {
         String[] parts = line.substring(1).split("\\s+", 2);
         String name = parts[0];
         String argument = parts.length > 1 ? parts[1].strip() : "";
@@ -92,7 +109,7 @@ final class Magics {
                     if (!Files.exists(path)) {
                         throw magicError("%classpath: " + path + " does not exist");
                     }
-                    addToClasspath.accept(path.toString());
+                    host.addToClasspath(path.toString());
                     System.out.println("added to the class path: " + path);
                 }
             }
@@ -105,13 +122,62 @@ final class Magics {
                     throw magicError("%jars: no jar matches " + argument);
                 }
                 for (Path jar : jars) {
-                    addToClasspath.accept(jar.toString());
+                    host.addToClasspath(jar.toString());
                     System.out.println("added to the class path: " + jar);
+                }
+            }
+            case "maven" -> host.maven(coordinates(argument));
+            case "load" -> {
+                Path file = loadable(argument);
+                try {
+                    host.load(file, Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw magicError("%load: cannot read " + file + ": " + e.getMessage());
                 }
             }
             case "lsmagic" -> System.out.println(HELP);
             default -> throw magicError("unknown magic %" + name + "; magics:\n" + HELP);
         }
+    }
+
+    /** The artifacts of a %maven line: group:artifact[:extension[:classifier]]:version, split at commas or spaces. */
+    static List<String> coordinates(String argument) throws CellError {
+        if (argument.isEmpty()) {
+            throw magicError("%maven needs group:artifact:version, e.g. %maven org.apache.commons:commons-text:1.12.0");
+        }
+        List<String> coordinates = new ArrayList<>();
+        for (String part : argument.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String[] fields = part.split(":", -1);
+            boolean wellFormed = fields.length >= 3 && fields.length <= 5
+                    && Arrays.stream(fields).allMatch(f -> f.matches("[A-Za-z0-9_.\\-\\[\\](),+]+"));
+            if (!wellFormed) {
+                throw magicError("%maven: '" + part + "' is not group:artifact:version"
+                        + " (e.g. org.apache.commons:commons-text:1.12.0; several: separate them with commas)");
+            }
+            coordinates.add(part);
+        }
+        return coordinates;
+    }
+
+    /** The file a %load line names, relative to the kernel's working folder (the notebook's). */
+    private static Path loadable(String argument) throws CellError {
+        if (argument.isEmpty()) {
+            throw magicError("%load needs a file: %load helpers.jsh");
+        }
+        String name = argument.length() > 1 && (argument.startsWith("\"") && argument.endsWith("\"")
+                || argument.startsWith("'") && argument.endsWith("'")) ? argument.substring(1, argument.length() - 1) : argument;
+        Path file = Path.of(name).toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw magicError("%load: " + file + " is a folder; name a file of snippets, e.g. %load helpers.jsh");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw magicError("%load: no file " + file + " (relative paths start in " + Path.of("").toAbsolutePath()
+                    + ", the notebook's folder)");
+        }
+        return file;
     }
 
     private static List<Path> glob(String pattern) throws CellError {

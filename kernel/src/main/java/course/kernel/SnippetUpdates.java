@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a redeclaration did to the rest of the session, said in the cell's output: JShell re-creates
- * a variable whose type was redefined (its value becomes 0 or null), or drops it when the new type
- * no longer fits, and keeps values computed with a method that has since been redefined. JShell
- * reports the first two as update events; the kernel turns them into notes instead of silence.
+ * What a redeclaration did to the rest of the session, said in the cell's output. A redeclaration
+ * that keeps the shape of a class (only bodies change) redefines it in place and loses nothing
+ * ({@link CapturingExecutionControl}). Otherwise JShell re-creates a variable whose type was
+ * replaced (its value becomes 0 or null), or drops it when the new type no longer fits. Values
+ * computed with a method that has since been redefined keep the old result. JShell reports the
+ * first two as update events; the kernel turns them into notes instead of silence.
  *
  * <p>One collector serves one cell. Notes are given at the cell's end, and only for snippets still
  * in the state noted: re-running a cell that redefines a class and then its variables says nothing.
@@ -71,8 +73,10 @@ final class SnippetUpdates {
         String because = describeCause(update.causeSnippet());
         return switch (update.status()) {
             case VALID -> Optional.of("note: " + var.name() + " was reset to " + defaultValueOf(var.typeName())
-                    + " because " + because + " was redefined (JShell re-creates variables of a redefined type);"
-                    + " run its declaration again to set it: " + firstLine(var.source()));
+                    + " because " + because + " was redefined " + (update.causeSnippet() instanceof TypeDeclSnippet
+                    ? "with other fields or methods, which replaces the class (a change of bodies only keeps values)"
+                    : "in a way that replaces what depends on it (its type or signature changed)")
+                    + "; run its declaration again to set it: " + firstLine(var.source()));
             case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED, REJECTED -> Optional.of("note: " + var.name()
                     + " is no longer defined because " + because + " was redefined and its declaration no longer fits;"
                     + " run its declaration again (changed as needed): " + firstLine(var.source()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,11 +99,15 @@ class JShellEvaluatorTest {
     }
 
     @Test
-    void courseLibraryAndNotebookHelpersAreVisible() throws CellError {
-        // course.data.mnist: a stable part of lib (course.optim's API is being reworked)
-        assertEquals(784, eval("course.data.mnist.Mnist.PIXELS").value());
-        Object handle = eval("display(\"shown\")").value();
-        assertInstanceOf(DisplayHandle.class, handle);
+    void notebookHelpersAreVisible() throws CellError {
+        JShellEvaluator.Result id = eval("display(\"shown\")");
+        assertInstanceOf(String.class, id.value(), "display returns its id as a String, as in IJava");
+        assertTrue(id.computed(), "the value of a call, not of a variable: the kernel shows no Out[n] for it");
+        eval("String heldId = display(\"held\");");
+        assertFalse(eval("heldId").computed(), "a variable named on its own is shown");
+        assertEquals(Optional.empty(), eval("Renderers.typeFor(Thread.class)").value(), "Renderers is imported");
+        eval("record Renderer(int sides) {}");
+        assertEquals(3, eval("new Renderer(3).sides()").value(), "a learner's own class wins over the imported name");
         assertEquals(List.of(1, 2), eval("List.of(1, 2)").value(), "java.util.* is imported");
     }
 
@@ -138,6 +143,76 @@ class JShellEvaluatorTest {
         assertEquals(8, eval("twice(4)").value());
         eval("int twice(int x) { return 3 * x; }");
         assertEquals(12, eval("twice(4)").value());
+    }
+
+    // ---- redeclarations keep values, as in plain jshell (the agent redefines classes in place) ------
+
+    @Test
+    void testsRunWithTheKernelsAgent() {
+        assertNotNull(ClassRedefinition.instrumentation(), "surefire starts the JVM with -javaagent, as kernel.json does");
+    }
+
+    @Test
+    void aValueComputedWithARedeclaredMethodKeepsIt() throws CellError {
+        eval("int rdF() { return 1; }");
+        eval("var rdV = rdF();");
+        eval("int rdF() { return 2; }");
+        assertEquals(1, eval("rdV").value(), "JShell's local engine alone resets it to 0");
+        assertEquals(2, eval("rdF()").value());
+    }
+
+    @Test
+    void objectsOfARedeclaredClassKeepTheirStateAndGetTheNewMethods() throws CellError {
+        eval("class RdBox { int v = 5; int get() { return v; } }\nRdBox rdBox = new RdBox();\nrdBox.v = 7;");
+        eval("class RdBox { int v = 5; int get() { return v * 10; } }");
+        assertEquals(70, eval("rdBox.get()").value());
+    }
+
+    @Test
+    void aClassUsingARedeclaredMethodCallsTheNewOne() throws CellError {
+        eval("int rdG() { return 1; }\nclass RdUser { int use() { return rdG(); } }\nRdUser rdUser = new RdUser();");
+        eval("int rdG() { return 3; }");
+        assertEquals(3, eval("rdUser.use()").value());
+    }
+
+    @Test
+    void aRecordWhoseBodiesChangedKeepsItsValues() throws CellError {
+        eval("record RdPt(int x) { int twice() { return 2 * x; } }\nRdPt rdPt = new RdPt(4);\nvar rdPts = List.of(rdPt);");
+        eval("record RdPt(int x) { int twice() { return x + x + 1; } }");
+        assertEquals("RdPt[x=4]", String.valueOf(eval("rdPt").value()));
+        assertEquals(9, eval("rdPts.get(0).twice()").value());
+    }
+
+    @Test
+    void aChangedShapeCannotKeepTheValue() throws CellError {
+        eval("class RdJar { int a = 1; }\nRdJar rdJar = new RdJar();");
+        eval("class RdJar { int a = 1; int b = 2; }");
+        assertEquals(null, eval("rdJar").value(), "a field was added: the JVM cannot redefine the class in place");
+        eval("int rdH() { return 4; }\nvar rdW = rdH();");
+        eval("String rdH() { return \"four\"; }");
+        CellError gone = fails("rdW");
+        assertTrue(gone.getMessage().contains("cannot find symbol"), "rdW was an int, its initializer now gives a String: " + gone.getMessage());
+    }
+
+    // ---- %load ----------------------------------------------------------------------------------
+
+    @Test
+    void aLoadedFileRunsAndItsErrorsNameTheFilesLines() throws CellError {
+        shell.beginCell();
+        try {
+            shell.runFile("helpers.jsh", "int ldA = 2;\nint ldTwice(int x) { return ldA * x; }\n");
+        } finally {
+            shell.endCell();
+        }
+        assertEquals(8, eval("ldTwice(4)").value());
+        shell.beginCell();
+        CellError compile = assertThrows(CellError.class, () -> shell.runFile("bad.jsh", "int ldB = 1;\nint ldC = ldMissing + 1;"));
+        CellError runtime = assertThrows(CellError.class, () -> shell.runFile("worse.jsh", "\nint ldD = 1 / 0;"));
+        shell.endCell();
+        assertTrue(compile.getMessage().contains("(bad.jsh line 2)"), compile.getMessage());
+        assertTrue(compile.getMessage().contains("bad.jsh stopped at snippet 2 of 2"), compile.getMessage());
+        assertTrue(compile.getMessage().contains("the rest of the cell did not run"), compile.getMessage());
+        assertTrue(runtime.traceback().contains("    at worse.jsh, line 2"), runtime.traceback().toString());
     }
 
     // ---- errors --------------------------------------------------------------------------------
@@ -200,9 +275,9 @@ class JShellEvaluatorTest {
 
     @Test
     void uncheckedExceptionFromLibraryCode() {
-        CellError e = fails("course.data.mnist.IdxFile.read(java.nio.file.Path.of(\"/no/such/idx\"))");
-        assertEquals("MnistException", e.name());
-        assertTrue(e.getMessage().contains("/no/such/idx cannot be read"), e.getMessage());
+        CellError e = fails("Integer.parseInt(\"x1\")");
+        assertEquals("NumberFormatException", e.name());
+        assertTrue(e.getMessage().contains("For input string: \"x1\""), e.getMessage());
     }
 
     @Test

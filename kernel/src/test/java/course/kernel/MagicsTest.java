@@ -17,9 +17,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MagicsTest {
     private final List<String> added = new ArrayList<>();
+    private final List<String> loaded = new ArrayList<>();
+    private final List<List<String>> resolved = new ArrayList<>();
+
+    /** Records what the magics ask of the kernel. */
+    private final Magics.Host host = new Magics.Host() {
+        @Override
+        public void addToClasspath(String path) {
+            added.add(path);
+        }
+
+        @Override
+        public void load(Path file, String source) {
+            loaded.add(file.getFileName() + ":" + source);
+        }
+
+        @Override
+        public void maven(List<String> coordinates) {
+            resolved.add(coordinates);
+        }
+    };
 
     private Magics.Parsed apply(String code) throws CellError {
-        return Magics.apply(code, added::add);
+        return Magics.apply(code, host);
     }
 
     private CellError magicError(String code) {
@@ -129,5 +149,46 @@ class MagicsTest {
         assertFalse(parsed.timed());
         assertTrue(parsed.code().isBlank());
         assertTrue(Magics.HELP.contains("%jars") && Magics.HELP.contains("%%time"));
+        assertTrue(Magics.HELP.contains("%maven G:A:V") && Magics.HELP.contains("%load FILE"), Magics.HELP);
+    }
+
+    @Test
+    void loadRunsTheFileBeforeTheRestOfTheCell(@TempDir Path dir) throws CellError, IOException {
+        Path file = Files.writeString(dir.resolve("helpers.jsh"), "int h = 1;\n");
+        Magics.Parsed parsed = apply("%load " + file + "\nh + 1");
+        assertEquals(List.of("helpers.jsh:int h = 1;\n"), loaded);
+        assertEquals("\nh + 1", parsed.code());
+        apply("%load \"" + file + "\"");
+        assertEquals(2, loaded.size(), "a quoted name is the same file");
+    }
+
+    @Test
+    void loadOfAMissingFileSaysWhereItLooked(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such.jsh");
+        CellError e = magicError("%load " + missing);
+        assertTrue(e.getMessage().contains("no file " + missing), e.getMessage());
+        assertTrue(e.getMessage().contains("relative paths start in"), e.getMessage());
+        CellError folder = magicError("%load " + dir);
+        assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
+        magicError("%load");
+        assertTrue(loaded.isEmpty());
+    }
+
+    @Test
+    void mavenTakesCoordinatesSeparatedByCommasOrSpaces() throws CellError {
+        apply("%maven org.apache.commons:commons-text:1.12.0");
+        apply("%maven a.b:c:1.0, d.e:f:jar:tests:2.0  g:h:3");
+        assertEquals(List.of(List.of("org.apache.commons:commons-text:1.12.0"),
+                List.of("a.b:c:1.0", "d.e:f:jar:tests:2.0", "g:h:3")), resolved);
+    }
+
+    @Test
+    void mavenWithoutAVersionSaysWhatItNeeds() {
+        CellError e = magicError("%maven org.apache.commons:commons-text");
+        assertTrue(e.getMessage().contains("'org.apache.commons:commons-text' is not group:artifact:version"), e.getMessage());
+        magicError("%maven");
+        magicError("%maven a::1");
+        magicError("%maven a:b:c:d:e:f");
+        assertTrue(resolved.isEmpty());
     }
 }

@@ -85,9 +85,11 @@ class SnippetIntegrityTest {
     @Test
     void redefiningATypeNamesTheVariablesItReset() throws CellError {
         value("class Jar { int get() { return 1; } }\nJar jar = new Jar();");
-        String note = notes("class Jar { int get() { return 2; } }");
+        assertEquals("", notes("class Jar { int get() { return 2; } }"), "only a body changed: jar is kept, nothing to say");
+        String note = notes("class Jar { int size; int get() { return 2; } }");
         assertTrue(note.contains("jar was reset to null because its type Jar was redefined"), note);
-        assertEquals("", notes("class Jar { int get() { return 3; } }\nJar jar = new Jar();"),
+        assertTrue(note.contains("fields or methods"), note);
+        assertEquals("", notes("class Jar { int size; int get() { return 3; } }\nJar jar = new Jar();"),
                 "a cell that declares the variable again lost nothing");
     }
 

@@ -12,8 +12,8 @@ import tech.tablesaw.columns.Column;
  * A tablesaw {@link Table} as the course shows it: a compact HTML table (name and shape on top,
  * numbers right-aligned with six significant digits, missing cells empty, the first and last rows of
  * a long table with a "… n more rows …" line between) and the same as aligned text. The kernel
- * shows any tablesaw table this way ({@link #bundleFor}); {@code TableView.of(table).maxRows(50)}
- * shows more rows.
+ * shows any tablesaw table this way ({@link CourseRenderers} registers it);
+ * {@code TableView.of(table).maxRows(50)} shows more rows.
  */
 public final class TableView {
     private final Table table;
@@ -41,7 +41,7 @@ public final class TableView {
 
     /**
      * The display bundle for objects the course knows how to show but that have no
-     * {@code mimeBundle()} of their own (tablesaw tables); null for anything else. The kernel calls it.
+     * {@code mimeBundle()} of their own (tablesaw tables); null for anything else.
      */
     public static Map<String, Object> bundleFor(Object value) {
         return value instanceof Table table ? of(table).mimeBundle() : null;

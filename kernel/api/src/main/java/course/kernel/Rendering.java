@@ -1,9 +1,5 @@
 package course.kernel;
 
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
-import course.display.TableView;
-
 import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns any object into a Jupyter display bundle: always {@code text/plain}, plus what the object
- * offers. An object offers richer types by having a public {@code Map<String, ?> mimeBundle()}
- * method (the Java counterpart of IPython's {@code _repr_mimebundle_}); {@code lib} needs no
- * dependency on the kernel for that. Images become {@code image/png}; tablesaw tables are shown by
- * {@link TableView}.
+ * Turns any object into a Jupyter display bundle: always {@code text/plain}, plus what is known of
+ * it, in this order: a renderer registered for its type ({@link Renderers}); else its own public
+ * {@code Map<String, ?> mimeBundle()} method (the Java counterpart of IPython's
+ * {@code _repr_mimebundle_}, for classes that need no dependency on the kernel); else
+ * {@code image/png} for an image. JSON types travel as given here; the kernel parses JSON text
+ * when it sends the bundle.
  */
 final class Rendering {
     private Rendering() {
@@ -35,13 +32,12 @@ final class Rendering {
             bundle.put("text/plain", "null");
             return bundle;
         }
-        Map<?, ?> offered = offeredBundle(value);
+        Map<?, ?> offered = value instanceof MimeBundle ready ? ready.mimeBundle() : Renderers.render(value);
         if (offered == null) {
-            // Types the course library knows how to show without a mimeBundle() of their own (tablesaw tables).
-            offered = TableView.bundleFor(value);
+            offered = offeredBundle(value);
         }
         if (offered != null) {
-            offered.forEach((mime, data) -> bundle.put(String.valueOf(mime), jsonAware(String.valueOf(mime), data)));
+            offered.forEach((mime, data) -> bundle.put(String.valueOf(mime), encoded(data)));
         } else if (value instanceof RenderedImage image) {
             bundle.put("image/png", png(image));
             bundle.put("text/plain", "image " + image.getWidth() + "x" + image.getHeight());
@@ -50,7 +46,11 @@ final class Rendering {
         return bundle;
     }
 
-    /** The bundle restricted to the given MIME types (text/plain is kept as the fallback). */
+    /**
+     * The bundle restricted to the given MIME types, in IJava's sense of "render as": the types the
+     * value offers, and for a string any text type asked for, the string itself being the data
+     * ({@code display("<b>bold</b>", "text/html")}). text/plain is always kept as the fallback.
+     */
     static Map<String, Object> bundle(Object value, String... mimeTypes) {
         Map<String, Object> full = bundle(value);
         if (mimeTypes == null || mimeTypes.length == 0) {
@@ -58,16 +58,32 @@ final class Rendering {
         }
         Set<String> wanted = new LinkedHashSet<>(Arrays.asList(mimeTypes));
         Map<String, Object> chosen = new LinkedHashMap<>();
-        full.forEach((mime, data) -> {
-            if (wanted.contains(mime)) {
-                chosen.put(mime, data);
+        for (String mime : wanted) {
+            if (mime == null || mime.isBlank()) {
+                throw new IllegalArgumentException("a MIME type is " + (mime == null ? "null" : "blank")
+                        + ": name types such as \"text/html\" or \"image/png\"");
             }
-        });
+            if (full.containsKey(mime)) {
+                chosen.put(mime, full.get(mime));
+            } else if (value instanceof CharSequence text && isTextual(mime)) {
+                chosen.put(mime, text.toString());
+            }
+        }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("the object offers " + full.keySet() + ", none of " + wanted);
+            String kind = value == null ? "null" : "a " + value.getClass().getSimpleName();
+            throw new IllegalArgumentException(kind + " offers " + full.keySet() + ", none of " + wanted
+                    + (value instanceof CharSequence ? " (a string can also be shown as any text type, e.g. text/html,"
+                    + " text/markdown, text/latex, image/svg+xml, application/javascript, application/json)" : "")
+                    + ": ask for one of those");
         }
         chosen.putIfAbsent("text/plain", full.get("text/plain"));
         return chosen;
+    }
+
+    /** Types whose data is text, so a string can be their data as it is. */
+    static boolean isTextual(String mime) {
+        return mime.startsWith("text/") || mime.endsWith("+json") || mime.endsWith("+xml")
+                || mime.equals("application/json") || mime.equals("application/javascript");
     }
 
     static String plainText(Object value) {
@@ -100,19 +116,9 @@ final class Rendering {
         }
     }
 
-    /** JSON types must travel as JSON objects, not as strings holding JSON (nbconvert drops those). */
-    private static Object jsonAware(String mime, Object data) {
-        if (data instanceof String text && (mime.endsWith("json") || mime.endsWith("+json"))) {
-            try {
-                return new JsonParser().parse(text);
-            } catch (JsonSyntaxException e) {
-                throw new IllegalArgumentException("the " + mime + " output is not valid JSON: " + e.getMessage(), e);
-            }
-        }
-        if (data instanceof byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        }
-        return data;
+    /** Bytes travel base64-encoded, as Jupyter expects binary data (PNG, ...). */
+    private static Object encoded(Object data) {
+        return data instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : data;
     }
 
     static String png(RenderedImage image) {

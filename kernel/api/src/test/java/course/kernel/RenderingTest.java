@@ -1,9 +1,5 @@
 package course.kernel;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import course.display.Table;
-import course.plot.LineChart;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -106,39 +102,6 @@ class RenderingTest {
     }
 
     @Test
-    void libraryObjectsOfferTheirBundles() {
-        Table table = Table.of("a", "b").row("x", 1.5);
-        Map<String, Object> bundle = Rendering.bundle(table);
-        assertEquals(table.toHtml(), bundle.get("text/html"));
-        assertEquals(table.toString(), bundle.get("text/plain"));
-
-        LineChart chart = LineChart.titled("c").size(200, 150).series("s", new double[]{1, 2}, new double[]{3, 1}, Color.RED);
-        Map<String, Object> chartBundle = Rendering.bundle(chart);
-        assertInstanceOf(String.class, chartBundle.get("image/png"));
-        assertEquals(chart.toString(), chartBundle.get("text/plain"));
-    }
-
-    @Test
-    void figuresSendThePlotlyJsonAsAJsonObjectBesideHtmlAndPng() {
-        LineChart chart = LineChart.titled("f").series("s", new double[]{1, 2}, new double[]{3, 1}, Color.RED);
-        Map<String, Object> bundle = Rendering.bundle(chart);
-        assertEquals(Set.of("text/plain", "text/html", "image/png", "application/vnd.plotly.v1+json"), bundle.keySet());
-        JsonObject plotly = assertInstanceOf(JsonObject.class, bundle.get("application/vnd.plotly.v1+json"));
-        assertEquals("scatter", plotly.getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
-        assertEquals("f", plotly.getAsJsonObject("layout").getAsJsonObject("title").get("text").getAsString());
-        assertTrue(((String) bundle.get("text/html")).contains("class=\"course-figure\""));
-    }
-
-    @Test
-    void tablesawTablesRenderAsCompactHtml() {
-        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("losses",
-                tech.tablesaw.api.DoubleColumn.create("loss", 0.5, 1.0 / 3));
-        Map<String, Object> bundle = Rendering.bundle(table);
-        assertTrue(((String) bundle.get("text/html")).contains("<td style=\"text-align:right\">0.333333</td>"));
-        assertTrue(((String) bundle.get("text/plain")).startsWith("losses: 2 rows × 1 columns"));
-    }
-
-    @Test
     void mimeBundleThatIsNotAMapIsIgnored() {
         assertEquals(Map.of("text/plain", "NotAMap"), Rendering.bundle(new NotAMap()));
     }
@@ -148,37 +111,6 @@ class RenderingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Rendering.bundle(new Broken()));
         assertInstanceOf(UnsupportedOperationException.class, e.getCause());
         assertTrue(e.getMessage().contains("cannot draw"), e.getMessage());
-    }
-
-    @Test
-    void jsonStringsBecomeJsonElements() {
-        Map<String, Object> bundle = Rendering.bundle(new Offers(offers(
-                "application/json", "{\"a\": [1, 2], \"b\": \"text\"}",
-                "application/vnd.course+json", "[true, null]",
-                "text/html", "{\"not\": \"parsed\"}")));
-        JsonObject json = assertInstanceOf(JsonObject.class, bundle.get("application/json"));
-        assertEquals(2, json.getAsJsonArray("a").size());
-        assertEquals(2, json.getAsJsonArray("a").get(1).getAsInt());
-        assertEquals("text", json.get("b").getAsString());
-        JsonElement vendor = assertInstanceOf(JsonElement.class, bundle.get("application/vnd.course+json"));
-        assertTrue(vendor.isJsonArray());
-        assertEquals(2, vendor.getAsJsonArray().size());
-        assertEquals("{\"not\": \"parsed\"}", bundle.get("text/html"), "only JSON types are parsed");
-    }
-
-    @Test
-    void jsonThatIsNotAStringIsKept() {
-        Map<String, Object> data = Map.of("k", 1);
-        assertSame(data, Rendering.bundle(new Offers(offers("application/json", data))).get("application/json"));
-    }
-
-    @Test
-    void invalidJsonIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Rendering.bundle(new Offers(offers("application/json", "{\"a\": [1, 2"))));
-        assertTrue(e.getMessage().contains("application/json"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> Rendering.bundle(new Offers(offers("application/json", "{\"a\": 1} trailing"))));
     }
 
     @Test
@@ -218,10 +150,43 @@ class RenderingTest {
     @Test
     void askingForAnAbsentTypeIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Rendering.bundle("just text", "text/html"));
-        assertTrue(e.getMessage().contains("text/plain") && e.getMessage().contains("text/html"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
                 () -> Rendering.bundle(new Offers(offers("text/html", "x")), "image/png"));
+        assertTrue(e.getMessage().contains("text/html") && e.getMessage().contains("image/png"), e.getMessage());
+        IllegalArgumentException text = assertThrows(IllegalArgumentException.class, () -> Rendering.bundle("just text", "image/png"));
+        assertTrue(text.getMessage().contains("any text type"), text.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Rendering.bundle("x", "text/html", null));
+        assertThrows(IllegalArgumentException.class, () -> Rendering.bundle(42, "text/html"), "only strings are their own HTML");
+    }
+
+    @Test
+    void aStringRendersAsTheTextTypesAskedFor() {
+        assertEquals(Map.of("text/html", "<b>bold</b>", "text/plain", "<b>bold</b>"), Rendering.bundle("<b>bold</b>", "text/html"));
+        Map<String, Object> js = Rendering.bundle("alert(1)", "application/javascript", "image/png");
+        assertEquals(Map.of("application/javascript", "alert(1)", "text/plain", "alert(1)"), js,
+                "types a string cannot be are left out when another one fits, as in IJava");
+        assertEquals(Set.of("text/markdown", "text/latex", "text/plain"),
+                Rendering.bundle(new StringBuilder("$x$"), "text/markdown", "text/latex").keySet());
+        assertTrue(Rendering.isTextual("application/vnd.plotly.v1+json") && Rendering.isTextual("image/svg+xml"));
+        assertTrue(!Rendering.isTextual("image/png"));
+    }
+
+    @Test
+    void aReadyBundleIsShownAsItIs() {
+        MimeBundle ready = new MimeBundle(Map.of("text/markdown", "*m*", "text/plain", "m"));
+        assertEquals(ready.mimeBundle(), Rendering.bundle(ready));
+    }
+
+    @Test
+    void aRegisteredRendererWinsOverTheObjectsOwnBundle() {
+        Offers value = new Offers(offers("text/html", "own"));
+        Renderers.register(Offers.class, o -> Map.of("text/html", "registered"));
+        try {
+            assertEquals("registered", Rendering.bundle(value).get("text/html"));
+            assertEquals("Offers!", Rendering.bundle(value).get("text/plain"), "text/plain is still added");
+        } finally {
+            Renderers.unregister(Offers.class);
+        }
+        assertEquals("own", Rendering.bundle(value).get("text/html"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package course.kernel;
 
-import course.display.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,13 +7,14 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +23,27 @@ class NotebookTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private PrintStream original;
 
+    /** A value with an HTML form of its own, as lib's tables have. */
+    public static final class Cells {
+        private final String text;
+
+        Cells(String text) {
+            this.text = text;
+        }
+
+        public Map<String, Object> mimeBundle() {
+            return Map.of("text/html", "<table><td>" + text + "</td></table>", "text/plain", "cells " + text);
+        }
+
+        @Override
+        public String toString() {
+            return "cells " + text;
+        }
+    }
+
     @BeforeEach
     void capture() {
-        assertNull(CourseKernel.current(), "these tests need plain Java, without a kernel");
+        Notebook.attach(null);
         original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
@@ -45,29 +63,30 @@ class NotebookTest {
     }
 
     @Test
-    void displayPrintsTextAndReturnsAHandle() {
-        DisplayHandle first = Notebook.display("hello");
-        DisplayHandle second = Notebook.display(new double[]{1.0, 2.0});
+    void displayPrintsTextAndReturnsAStringId() {
+        String first = Notebook.display("hello");
+        String second = Notebook.display(new double[]{1.0, 2.0});
         assertEquals("hello\n[1.0, 2.0]\n", printed());
-        assertTrue(first.id().startsWith("display-fallback-"), first.id());
-        assertNotEquals(first.id(), second.id());
-        assertEquals(first.id(), first.toString());
+        assertTrue(first.startsWith("display-fallback-"), first);
+        assertNotEquals(first, second);
     }
 
     @Test
     void displayWithChosenTypesPrintsTheText() {
-        Table table = Table.of("a").row(1);
+        Cells table = new Cells("1");
         Notebook.display(table, "text/html");
-        assertEquals(table.toString() + "\n", printed());
+        Notebook.display("<b>bold</b>", "text/html");
+        assertEquals("cells 1\n<b>bold</b>\n", printed());
         assertThrows(IllegalArgumentException.class, () -> Notebook.display("text only", "image/png"));
     }
 
     @Test
     void updateDisplayPrintsTheNewValue() {
-        DisplayHandle handle = Notebook.display("step 1");
-        Notebook.updateDisplay(handle, "step 2");
-        Notebook.updateDisplay(handle.id(), "step 3");
-        assertEquals("step 1\nstep 2\nstep 3\n", printed());
+        String id = Notebook.display("step 1");
+        Notebook.updateDisplay(id, "step 2");
+        Notebook.updateDisplay(new DisplayHandle(id), "step 3");
+        Notebook.updateDisplay(id, "<i>step 4</i>", "text/html");
+        assertEquals("step 1\nstep 2\nstep 3\n<i>step 4</i>\n", printed());
     }
 
     @Test
@@ -80,10 +99,10 @@ class NotebookTest {
 
     @Test
     void renderBuildsABundleWithoutPrinting() {
-        Table table = Table.of("a").row("<x>");
+        Cells table = new Cells("<x>");
         MimeBundle bundle = Notebook.render(table, "text/html");
         assertEquals(Set.of("text/html", "text/plain"), bundle.mimeBundle().keySet());
-        assertEquals(table.toHtml(), bundle.mimeBundle().get("text/html"));
+        assertEquals(table.mimeBundle().get("text/html"), bundle.mimeBundle().get("text/html"));
         assertEquals(table.toString(), bundle.toString());
         assertThrows(UnsupportedOperationException.class, () -> bundle.mimeBundle().put("x", "y"));
         assertEquals("", printed());
@@ -110,6 +129,48 @@ class NotebookTest {
     void mimeBundleWithoutTextNamesItsTypes() {
         MimeBundle bundle = new MimeBundle(Map.of("text/html", "<p/>"));
         assertEquals("MimeBundle[text/html]", bundle.toString());
+    }
+
+    @Test
+    void aRunningKernelGetsTheBundleAndGivesTheId() {
+        List<Map<String, Object>> published = new ArrayList<>();
+        Notebook.attach(new Frontend() {
+            @Override
+            public boolean isExecuting() {
+                return true;
+            }
+
+            @Override
+            public String publishDisplay(Map<String, Object> bundle) {
+                published.add(bundle);
+                return "display-" + published.size();
+            }
+
+            @Override
+            public void publishUpdate(String displayId, Map<String, Object> bundle) {
+                published.add(Map.of("update", displayId, "bundle", bundle));
+            }
+
+            @Override
+            public void publishClearOutput(boolean wait) {
+            }
+
+            @Override
+            public void addPagePayload(Map<String, Object> bundle) {
+            }
+        });
+        try {
+            assertTrue(Notebook.isLive());
+            String id = Notebook.display("<b>bold</b>", "text/html");
+            assertEquals("display-1", id);
+            assertEquals(Map.of("text/html", "<b>bold</b>", "text/plain", "<b>bold</b>"), published.get(0));
+            Notebook.updateDisplay(id, 2.5);
+            assertEquals(Map.of("update", "display-1", "bundle", Map.of("text/plain", "2.5")), published.get(1));
+            assertEquals("", printed(), "nothing goes to stdout while a kernel is attached");
+        } finally {
+            Notebook.attach(null);
+        }
+        assertEquals(false, Notebook.isLive());
     }
 
     @Test
