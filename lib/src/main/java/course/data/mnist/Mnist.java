@@ -84,6 +84,28 @@ public final class Mnist {
     }
 
     /**
+     * The four files as plain, uncompressed IDX files in {@code directory}, each checked against the
+     * official sha256, for readers that open the files themselves and check nothing (DL4J's
+     * {@code MnistDataSetIterator}): train images, train labels, test images, test labels.
+     */
+    public static List<Path> plainFiles(Path directory) {
+        Validate.notNull("directory", directory);
+        List<Path> files = new java.util.ArrayList<>();
+        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Path plain = directory.resolve(name);
+            if (!Files.isRegularFile(plain)) {
+                boolean compressed = Files.isRegularFile(directory.resolve(name + ".gz"));
+                throw new MnistException("the uncompressed MNIST file " + plain + " is missing"
+                        + (compressed ? " (only " + name + ".gz is there: gunzip it, or " : " (")
+                        + MnistException.FETCH + ")");
+            }
+            files.add(locate(directory, name));
+        }
+        return List.copyOf(files);
+    }
+
+    /**
      * Where MNIST is: {@code COURSE_MNIST_DIR} if set, else the {@code data/mnist} folder of the
      * checkout, looked for from the working directory upwards (notebooks run in {@code notebooks/}).
      */
