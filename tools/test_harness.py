@@ -85,11 +85,12 @@ class CourseCommand(unittest.TestCase):
 
     def test_missing_java_is_one_line_naming_the_install(self):
         with tempfile.TemporaryDirectory() as bare:
-            # A PATH with the shell tools but without java or mvn.
+            # A PATH with the shell tools and a Python (bin/course runs on one) but without java or mvn.
             for tool in ("bash", "dirname", "sed", "head", "find", "id", "cat", "touch", "mkdir", "grep"):
                 real = subprocess.run(["bash", "-c", f"command -v {tool}"], capture_output=True, text=True).stdout.strip()
                 if real:
                     os.symlink(real, os.path.join(bare, tool))
+            os.symlink(os.path.realpath(getattr(sys, "_base_executable", sys.executable)), os.path.join(bare, "python3"))
             done = subprocess.run([os.path.join(bare, "bash"), COURSE, "build"], capture_output=True, text=True,
                                   timeout=60, env={"PATH": bare, "HOME": os.environ.get("HOME", "/tmp")})
         self.assertNotEqual(done.returncode, 0)
