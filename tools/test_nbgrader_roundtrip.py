@@ -1,7 +1,7 @@
 """nbgrader (pinned in requirements.txt) on the course: its release equals `bin/course student`'s but for
 the stub's text, and its scores equal `bin/course grade`'s on the same simulated learners.
 
-Run by bin/course test in quick mode (COURSE_QUICK=1): lesson 00 (two exercises) and lesson 01 (three).
+Run by bin/course test in quick mode (COURSE_QUICK=1): lesson 00 (two exercises) and lesson 01 (five).
 """
 import csv
 import os
@@ -22,7 +22,7 @@ from run_notebooks import ANSI  # noqa: E402
 from test_exercises import COURSE, NOTEBOOKS, answered, setUpModule  # noqa: E402,F401  (JUPYTER_PATH)
 
 LESSONS = ["00-getting-started.ipynb", "01-gradient-descent.ipynb"]
-# Who submits what: every case on lesson 00; lesson 01 (three exercises, 1 + 2 + 3 points) adds partial
+# Who submits what: every case on lesson 00; lesson 01 (five exercises, 1 + 2 + 3 + 1 + 2 points) adds partial
 # scores per cell. Each submission costs a kernel start and a quick-mode run in each grader.
 LEARNERS = {"00-getting-started.ipynb": ("alice", "bob", "carol", "dave"), "01-gradient-descent.ipynb": ("alice", "bob")}
 CELL_TIMEOUT = 60  # seconds a cell may run, for both graders
