@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Golden optimizer trajectories from Keras 3's own optimizers, in float64, for lib's parity tests.
 
-Needs Keras 3 with the JAX backend (a CPU wheel) in float64, in an environment of its own (never the
+Needs Keras 3 with the JAX backend (a CPU wheel) in float64, in the bench environment (never the
 course's .venv, never CI):
-    python3 -m venv /tmp/keras-golden && /tmp/keras-golden/bin/pip install -r tools/golden/requirements-keras.txt
-    KERAS_BACKEND=jax /tmp/keras-golden/bin/python tools/golden/keras_optimizers.py
+    python3 -m venv /tmp/bench-env && /tmp/bench-env/bin/pip install -r tools/golden/requirements-bench.txt
+    KERAS_BACKEND=jax /tmp/bench-env/bin/python tools/golden/keras_optimizers.py
 which rewrites lib/src/test/resources/golden/keras-optimizers.json. Deterministic: the same versions
 give the same file. Each case records the gradient Keras saw before every step, the parameters after
 it and the learning rate of every step (the scheduled cases halve it every 40 steps, assigned to the
@@ -105,6 +105,8 @@ CASES = [
     ("adamax-options", O.Adamax, {"learning_rate": 0.01, "beta_1": 0.8, "beta_2": 0.99, "epsilon": 1e-6}, False),
     ("nadam", O.Nadam, {}, False),
     ("nadam-options", O.Nadam, {"learning_rate": 0.01, "beta_1": 0.8, "beta_2": 0.99, "epsilon": 1e-6}, False),
+    ("lion", O.Lion, {}, False),
+    ("lion-options", O.Lion, {"learning_rate": 0.01, "beta_1": 0.8, "beta_2": 0.9, "weight_decay": 0.05}, False),
 ]
 
 # Cases re-run with the learning rate halved every 40 steps, assigned before the step.

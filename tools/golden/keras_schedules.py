@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Golden learning rates from Keras 3's keras.optimizers.schedules, in float64, for lib's schedule tests.
 
-Needs Keras 3 on JAX in float64, in an environment of its own (never the course's .venv, never CI):
-    python3 -m venv /tmp/keras-golden && /tmp/keras-golden/bin/pip install -r tools/golden/requirements-keras.txt
-    KERAS_BACKEND=jax /tmp/keras-golden/bin/python tools/golden/keras_schedules.py
+Needs Keras 3 on JAX in float64, in the bench environment (never the course's .venv, never CI):
+    python3 -m venv /tmp/bench-env && /tmp/bench-env/bin/pip install -r tools/golden/requirements-bench.txt
+    KERAS_BACKEND=jax /tmp/bench-env/bin/python tools/golden/keras_schedules.py
 which rewrites lib/src/test/resources/golden/keras-schedules.json. Deterministic: no randomness, the
 same versions give the same file.
 
@@ -21,9 +21,9 @@ JAX's default"), and ops.cos and ops.log promote through it, so CosineDecay and 
 return float32 numbers even with floatx float64 and float64 inputs; the TensorFlow backend keeps
 float64 there. Each case is therefore run twice: as Keras ships ("lr_jax", with "jax_dtype"), and with
 that one mapping switched off for float64 ("lr": Keras's own code evaluated in float64, which the
-1e-10 replay uses). The script checks that the two agree exactly wherever Keras stays in float64, and
-to float32 rounding where it does not; "lr_jax" is stored only where they differ ("jax_dtype" is
-the dtype Keras returns, which with warm-up is float64 around a float32 cosine).
+1e-10 replay uses). Where Keras stays in float64 the two agree to the last bits and "lr" is the rate the
+optimizer applied; elsewhere they must agree to float32 rounding, and "lr_jax" holds the shipped rates
+("jax_dtype" is the dtype Keras returns, which with warm-up is float64 around a float32 cosine).
 """
 import contextlib
 import json
@@ -101,19 +101,35 @@ def run(name, schedule_class, steps, **options):
         lrs = float64_rates(name, make(**options), steps)
     if not all(math.isfinite(v) for v in lrs + shipped):
         sys.exit(f"{name}: a learning rate is not finite")
+    peak = max(abs(v) for v in lrs)
+    # Compiled, XLA's float64 log can land an ulp short of a whole number, and Keras's closed-form cycle
+    # index floor(log(1 + f (t_mul - 1)) / log(t_mul)) then starts a restart one step late (the float32
+    # log and the eager float64 one do not, here): such steps are evaluated again eagerly, and listed.
+    late = []
+    for k in range(steps):
+        if abs(lrs[k] - shipped[k]) > 1e-6 * peak:
+            with float64_kept():
+                eager = float(make(**options)(k))
+            if abs(eager - shipped[k]) > 1e-6 * peak:
+                sys.exit(f"{name}: step {k}: {lrs[k]} compiled, {eager} eager, {shipped[k]} as shipped")
+            lrs[k] = eager
+            late.append(k)
     case = {"name": name, "schedule": schedule_class, "options": options, "steps": steps, "lr": lrs,
             "jax_dtype": shipped_dtype}
-    worst = max(abs(a - b) for a, b in zip(shipped, lrs)) / max(abs(v) for v in lrs)
-    if worst > 0:
-        # (CosineDecay with warm-up returns float64 through ops.cond, but its cosine was float32)
+    if late:
+        case["restart_late_under_jit_float64"] = late
+    worst = max(abs(a - b) for a, b in zip(shipped, lrs)) / peak
+    if worst <= 1e-14:
+        # float64 both ways (compiled and eager round differently in the last bits): keep what the optimizer applied
+        case["lr"] = shipped
+    else:
+        # float32 inside (CosineDecay with warm-up returns float64 through ops.cond, but its cosine was float32)
         if worst > 1e-6:
             sys.exit(f"{name}: the shipped ({shipped_dtype}) run differs by {worst:.2e} of the peak rate, "
                      "more than float32 rounding")
         case["lr_jax"] = shipped
-    elif shipped != lrs:
-        sys.exit(f"{name}: the two runs differ")
-    print(f"  {name}: {steps} steps, shipped in {shipped_dtype}, differs from float64 by {worst:.1e} of the peak "
-          f"({time.time() - started:.0f} s)")
+    print(f"  {name}: {steps} steps, shipped in {shipped_dtype}, differs from float64 by {worst:.1e} of the peak"
+          f"{f', restarts late under jit at {late}' if late else ''} ({time.time() - started:.0f} s)")
     return case
 
 

@@ -1,13 +1,15 @@
 """Golden learning rates from PyTorch's torch.optim.lr_scheduler, for the tests of course.schedule.
 
-Regenerate (deterministic: no randomness, same file every run on the same PyTorch):
+Regenerate (deterministic: no randomness, same file every run on the same PyTorch) in the bench
+environment (PyTorch 2.15.0 from PyPI, tools/golden/requirements-bench.txt; never CI):
 
-    /usr/bin/python3 tools/golden/torch_schedules.py
+    /tmp/bench-env/bin/python tools/golden/torch_schedules.py
 
-from the repository root (Debian 12's python3-torch, PyTorch 1.13.x). It writes
-lib/src/test/resources/golden/torch-schedules.json; commit that file with the script.
+from the repository root. It writes lib/src/test/resources/golden/torch-schedules.json; commit that
+file with the script.
 
-Every case drives a real torch.optim.SGD (momentum 0.9, so that OneCycleLR's momentum cycling shows)
+Every case drives a real torch.optim.SGD (momentum 0.9, so that OneCycleLR's and CyclicLR's momentum
+cycling shows)
 on one dummy float64 parameter, in PyTorch's documented order: optimizer.step() then
 scheduler.step(). Entry k of "lr" is param_groups[0]["lr"] after k scheduler steps, i.e. the
 learning rate the (k+1)-th optimizer step uses; that is step k of the Java schedules (0-based).
@@ -193,6 +195,30 @@ def cases():
                          base_momentum=0.8, max_momentum=0.9))
     out.append(one_cycle("OneCycleLR/cos,pct_start=0.123", 137, max_lr=1.0, pct_start=0.123,
                          div_factor=5.0, final_div_factor=1e3))
+
+    # ConstantLR: lr0 * factor for k < total_iters, then lr0
+    out.append(run("ConstantLR/defaults", lambda o: S.ConstantLR(o), 100))
+    out.append(run("ConstantLR/factor=0.5,total_iters=40", lambda o: S.ConstantLR(o, factor=0.5, total_iters=40), 100,
+                   options={"factor": 0.5, "total_iters": 40}))
+
+    # MultiplicativeLR: lr_k = lr_{k-1} * f(k); "factors" records f(1), f(2), ... for the Java side
+    for name, f, steps in [("MultiplicativeLR/0.95", lambda k: 0.95, 100),
+                           ("MultiplicativeLR/0.5 every 10th step, else 1.01", lambda k: 0.5 if k % 10 == 0 else 1.01, 120)]:
+        case = run(name, lambda o, f=f: S.MultiplicativeLR(o, lr_lambda=f), steps)
+        case["factors"] = [f(k) for k in range(1, steps)]
+        out.append(case)
+
+    # CyclicLR (sets the rate itself from base_lr), with its momentum cycling (SGD momentum)
+    def cyclic(name, steps, **options):
+        return run(name, lambda o: S.CyclicLR(o, **options), steps, options=options, scheduler="CyclicLR",
+                   record_momentum=True)
+    out.append(cyclic("CyclicLR/triangular,up=10", 100, base_lr=0.01, max_lr=0.1, step_size_up=10))
+    out.append(cyclic("CyclicLR/triangular2,up=8,down=12", 130, base_lr=0.001, max_lr=0.05, step_size_up=8,
+                      step_size_down=12, mode="triangular2"))
+    out.append(cyclic("CyclicLR/exp_range,gamma=0.99,up=15,momentum=0.85..0.95", 120, base_lr=0.01, max_lr=0.2,
+                      step_size_up=15, mode="exp_range", gamma=0.99, base_momentum=0.85, max_momentum=0.95))
+    out.append(cyclic("CyclicLR/triangular,up=7,down=3,no momentum cycling", 100, base_lr=0.02, max_lr=0.06,
+                      step_size_up=7, step_size_down=3, cycle_momentum=False))
 
     # ReduceLROnPlateau, fed METRICS (or a transform of it)
     out.append(plateau("ReduceLROnPlateau/defaults", METRICS))

@@ -34,7 +34,6 @@ import course.Validate;
  */
 public final class Adam extends AdamFamily<Adam> {
     private boolean amsgrad;
-    private boolean decoupled;
     private boolean biasCorrection = true;
     private boolean epsilonInsideSqrt;
 
@@ -69,9 +68,9 @@ public final class Adam extends AdamFamily<Adam> {
      * AdamW's weight decay (see {@link AdamW}): the weights shrink by lr·λ (by λ in the textbook's
      * paper form) before the Adam step, instead of λθ joining the gradient.
      */
+    @Override
     public Adam decoupledWeightDecay(double weightDecay) {
-        decoupled = true;
-        return weightDecay(weightDecay);
+        return super.decoupledWeightDecay(weightDecay);
     }
 
     public Adam biasCorrection(boolean on) {
@@ -90,18 +89,13 @@ public final class Adam extends AdamFamily<Adam> {
     }
 
     @Override
-    protected boolean decoupledWeightDecay() {
-        return decoupled || super.decoupledWeightDecay();
-    }
-
-    @Override
     protected double decoupledShrink() {
-        return decoupled && convention() == Convention.TEXTBOOK ? 1 - weightDecay() : super.decoupledShrink();
+        return decoupledByChoice() && convention() == Convention.TEXTBOOK ? 1 - weightDecay() : super.decoupledShrink();
     }
 
     @Override
     public String algorithm() {
-        return decoupled ? "AdamW" : amsgrad ? "AMSGrad" : "Adam";
+        return decoupledByChoice() ? "AdamW" : amsgrad ? "AMSGrad" : "Adam";
     }
 
     @Override

@@ -17,7 +17,7 @@ import course.Validate;
  * </ul>
  * PyTorch 1.13's default (single-tensor) NAdam computed Π_{t+1} as Π_t·μ_t·μ_{t+1}, counting μ_t
  * twice; PyTorch 2.0 fixed it (pytorch/pytorch#92699). This class follows the corrected definition,
- * which 1.13's {@code foreach=True} implementation already used; the parity test checks against that.
+ * which the parity test checks against PyTorch 2.15's default implementation.
  * DL4J's {@code Nadam} (tested) is another algorithm under the same name: no momentum schedule and
  * no bias correction of v, θ ← θ − lr·(β₁m̂ + (1−β₁)g/(1−β₁^t))/(√v + eps), so its first steps are
  * up to 1/√(1−β₂) ≈ 31.6 times larger than PyTorch's or Keras's.

@@ -21,7 +21,12 @@
  * <tr><td>{@link course.schedule.CosineAnnealing}</td><td>PyTorch {@code CosineAnnealingLR}</td></tr>
  * <tr><td>{@link course.schedule.CosineDecay}</td><td>Keras {@code CosineDecay}</td></tr>
  * <tr><td>{@link course.schedule.CosineWarmRestarts}</td><td>PyTorch {@code CosineAnnealingWarmRestarts}</td></tr>
+ * <tr><td>{@link course.schedule.CosineDecayRestarts}</td><td>Keras {@code CosineDecayRestarts} (SGDR with m_mul and a fractional floor)</td></tr>
+ * <tr><td>{@link course.schedule.PiecewiseConstantDecay}</td><td>Keras {@code PiecewiseConstantDecay}</td></tr>
  * <tr><td>{@link course.schedule.LinearWarmup}</td><td>PyTorch {@code LinearLR}, alone or composed as {@code ChainedScheduler} / {@code SequentialLR} do</td></tr>
+ * <tr><td>{@link course.schedule.ConstantWarmup}</td><td>PyTorch {@code ConstantLR}</td></tr>
+ * <tr><td>{@link course.schedule.MultiplicativeDecay}</td><td>PyTorch {@code MultiplicativeLR}</td></tr>
+ * <tr><td>{@link course.schedule.Cyclic}</td><td>PyTorch {@code CyclicLR}, with its momentum cycling</td></tr>
  * <tr><td>{@link course.schedule.OneCycle}</td><td>PyTorch {@code OneCycleLR}, with its momentum cycling</td></tr>
  * <tr><td>{@link course.schedule.ReduceLROnPlateau}</td><td>PyTorch {@code ReduceLROnPlateau} (the one schedule with state)</td></tr>
  * </table>
@@ -30,7 +35,7 @@
  * before a step; {@link course.schedule.RobbinsMonro} checks the Robbins–Monro conditions
  * Σε_k = ∞, Σε_k² &lt; ∞ numerically. PyTorch implements most schedulers in a "chainable" form
  * that multiplies the previous learning rate by a ratio; the classes here use the closed forms,
- * which agree with it (checked against PyTorch 1.13 to 1e-10 relative) while only one scheduler
+ * which agree with it (checked against PyTorch 2.15 to 1e-10 relative) while only one scheduler
  * sets the learning rate.
  */
 package course.schedule;

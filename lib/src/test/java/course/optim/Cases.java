@@ -58,7 +58,15 @@ final class Cases {
             new Case("Adam.keras.clipByGlobalNorm", () -> Adam.keras().clipByGlobalNorm(0.5), false),
             new Case("Momentum.pytorch.clipByValue", () -> Momentum.pytorch().learningRate(0.01).momentum(0.9).clipByValue(0.2), false),
             new Case("Nesterov.textbook.clipByGlobalNorm", () -> Nesterov.textbook().clipByGlobalNorm(0.5), true),
-            new Case("NAdam.pytorch.betas(0.95, 0.99)", () -> NAdam.pytorch().betas(0.95, 0.99), false));
+            new Case("NAdam.pytorch.betas(0.95, 0.99)", () -> NAdam.pytorch().betas(0.95, 0.99), false),
+            new Case("NAdam.pytorch decoupled", () -> NAdam.pytorch().decoupledWeightDecay(0.01), false),
+            new Case("RAdam.pytorch", RAdam::pytorch, false),
+            new Case("RAdam.pytorch decoupled", () -> RAdam.pytorch().decoupledWeightDecay(0.01), false),
+            new Case("ASGD.pytorch t0=2", () -> ASGD.pytorch().t0(2).weightDecay(0.01), false),
+            new Case("Rprop.pytorch", Rprop::pytorch, false),
+            new Case("Lion.keras", () -> Lion.keras().weightDecay(0.01), false),
+            new Case("Adam.pytorch.maximize", () -> Adam.pytorch().maximize(true), false),
+            new Case("Nesterov.textbook.maximize", () -> Nesterov.textbook().maximize(true), true));
 
     static Stream<Arguments> all() {
         return ALL.stream().map(Arguments::of);

@@ -1,6 +1,7 @@
 package course.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import course.golden.Golden;
@@ -24,6 +25,8 @@ class KerasParityTest {
     @TestFactory
     List<DynamicTest> everyKerasCaseMatchesStepByStep() {
         assertEquals("float64", Golden.load("keras-optimizers.json").get("dtype").getAsString());
+        assertTrue(Golden.load("keras-optimizers.json").toString().contains("\"optimizer\":\"Lion\""),
+                "the golden file has Keras's Lion");
         return Golden.caseTests("keras-optimizers.json", 100, KerasParityTest::replay);
     }
 
@@ -74,6 +77,7 @@ class KerasParityTest {
                     .weightDecay(number(o, "weight_decay", 0.004));
             case "Adamax" -> AdaMax.keras().learningRate(lr).betas(beta1, beta2).epsilon(eps).weightDecay(wd);
             case "Nadam" -> NAdam.keras().learningRate(lr).betas(beta1, beta2).epsilon(eps).weightDecay(wd);
+            case "Lion" -> Lion.keras().learningRate(lr).betas(beta1, number(o, "beta_2", 0.99)).weightDecay(wd);
             default -> throw new IllegalArgumentException("no mapping for keras.optimizers." + kerasClass);
         };
     }

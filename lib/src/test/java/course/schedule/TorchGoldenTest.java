@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every step of every case in golden/torch-schedules.json (written by
- * tools/golden/torch_schedules.py with torch.optim.lr_scheduler) against the Java schedules: to
+ * tools/golden/torch_schedules.py with PyTorch 2.x's torch.optim.lr_scheduler) against the Java schedules: to
  * 1e-10 relative, with an absolute floor of 1e-15 for values at or near 0. Options absent from a
  * case took PyTorch's default, and the Java side is then built with its own default too.
  */
@@ -53,6 +53,7 @@ class TorchGoldenTest {
         double[] lr;
         double[] momentum;
         double[] metrics;
+        double[] factors;
     }
 
     @BeforeAll
@@ -81,7 +82,14 @@ class TorchGoldenTest {
         LearningRateSchedule schedule = build(c);
         String lrReport = compare(c.name + " lr", c.lr, schedule::learningRate);
         String line = "lr " + lrReport;
-        if (c.momentum != null) {
+        if (c.momentum != null && Double.isNaN(schedule.momentum(0))) {
+            // the schedule leaves the momentum alone (CyclicLR with cycle_momentum=False): so did PyTorch
+            for (int k = 0; k < c.momentum.length; k++) {
+                assertEquals(c.momentum[0], c.momentum[k], 0.0, c.name + ": PyTorch changed the momentum at step " + k);
+                assertTrue(Double.isNaN(schedule.momentum(k)), c.name + ": the Java schedule sets a momentum at " + k);
+            }
+            line += "; momentum left alone, as in PyTorch";
+        } else if (c.momentum != null) {
             line += "; momentum " + compare(c.name + " momentum", c.momentum, schedule::momentum);
         }
         worst.put(c.name, line);
@@ -149,6 +157,17 @@ class TorchGoldenTest {
                         ? LinearWarmup.before(inner, linear.get("start_factor").getAsDouble(), milestone)
                         : LinearWarmup.before(inner);
             }
+            case "ConstantLR":
+                return o.size() == 0 ? new ConstantWarmup(lr) : new ConstantWarmup(lr,
+                        o.has("factor") ? d(o, "factor") : ConstantWarmup.DEFAULT_FACTOR,
+                        o.has("total_iters") ? l(o, "total_iters") : ConstantWarmup.DEFAULT_TOTAL_ITERS);
+            case "MultiplicativeLR": {
+                double[] factors = c.factors;
+                assertEquals(c.steps - 1, factors.length, c.name + ": one factor per step from step 1");
+                return new MultiplicativeDecay(lr, k -> factors[(int) k - 1]);
+            }
+            case "CyclicLR":
+                return cyclic(o);
             case "OneCycleLR":
                 return oneCycle(o);
             case "ReduceLROnPlateau":
@@ -194,6 +213,40 @@ class TorchGoldenTest {
             default:
                 throw new AssertionError("no Java schedule for PyTorch's " + scheduler);
         }
+    }
+
+    static Cyclic cyclic(JsonObject o) {
+        Cyclic s = o.has("step_size_up") ? new Cyclic(d(o, "base_lr"), d(o, "max_lr"), l(o, "step_size_up"))
+                : new Cyclic(d(o, "base_lr"), d(o, "max_lr"));
+        for (String key : o.keySet()) {
+            switch (key) {
+                case "base_lr":
+                case "max_lr":
+                case "step_size_up":
+                case "base_momentum":
+                case "max_momentum":
+                    break;
+                case "step_size_down":
+                    s = s.stepSizeDown(l(o, key));
+                    break;
+                case "mode":
+                    s = s.mode(o.get(key).getAsString());
+                    break;
+                case "gamma":
+                    s = s.gamma(d(o, key));
+                    break;
+                case "cycle_momentum":
+                    s = s.cycleMomentum(o.get(key).getAsBoolean());
+                    break;
+                default:
+                    throw new AssertionError("CyclicLR option " + key + " is not handled");
+            }
+        }
+        if (o.has("base_momentum") || o.has("max_momentum")) {
+            s = s.momentum(o.has("base_momentum") ? d(o, "base_momentum") : 0.8,
+                    o.has("max_momentum") ? d(o, "max_momentum") : 0.9);
+        }
+        return s;
     }
 
     static OneCycle oneCycle(JsonObject o) {
@@ -290,9 +343,22 @@ class TorchGoldenTest {
         }
         Set<String> expected = new TreeSet<>(List.of("StepLR", "MultiStepLR", "ExponentialLR", "PolynomialLR",
                 "CosineAnnealingLR", "CosineAnnealingWarmRestarts", "LinearLR", "ChainedScheduler", "SequentialLR",
-                "OneCycleLR", "ReduceLROnPlateau"));
+                "OneCycleLR", "ReduceLROnPlateau", "ConstantLR", "MultiplicativeLR", "CyclicLR"));
         assertEquals(expected, new TreeSet<>(perScheduler.keySet()));
         perScheduler.forEach((name, count) -> assertTrue(count >= 2, name + " has " + count + " case(s)"));
+    }
+
+    @Test
+    void theGoldenFileIsPyTorch2AndCyclicCoversEveryMode() {
+        assertTrue(golden.torch_version.startsWith("2."), "regenerate with PyTorch 2.x, found " + golden.torch_version);
+        Set<String> modes = new TreeSet<>();
+        for (Case c : golden.cases) {
+            if (c.scheduler.equals("CyclicLR")) {
+                modes.add(c.options.has("mode") ? c.options.get("mode").getAsString() : "triangular");
+                assertNotNull(c.momentum, c.name + " records the momentum");
+            }
+        }
+        assertEquals(Set.of("triangular", "triangular2", "exp_range"), modes);
     }
 
     @Test
