@@ -315,10 +315,26 @@ def _reports(folder):
     return [os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("TEST-") and n.endswith(".xml")]
 
 
+KERNEL_ALONE = "optimizers-course-java-alone"
+
+
 def step_kernel_suite(run):
     run.unittests("kernel protocol + behaviour", path("kernel", "src", "test", "python"),
                   ["test_kernel", "test_shutdown", "test_kernel_integrity"], "kernel-suite.log", 1200,
                   "the kernel suite", r"^(FAIL|ERROR):|JDKs:|ran out of")
+    # The kernel builds and passes its protocol suite without lib: a second kernelspec, built with
+    # -Dkernel.alone under another name (lib's renderers and classes absent), beside the course's.
+    status = limited(600, "the kernel build without lib",
+                     ["mvn", "-q", "-B", "-o", "-pl", "kernel", "-am", "-Dkernel.alone", "-Dmaven.test.skip=true",
+                      f"-Dkernel.name={KERNEL_ALONE}", "-Dkernel.display.name=Java (the course's kernel without lib)",
+                      "-Dkernelspec.dir=" + path("kernel", "target", "jupyter-alone", "kernels", KERNEL_ALONE),
+                      "package"], run.log("kernel-alone-build.log"))
+    if not run.passes("kernel builds without lib (-Dkernel.alone)", status):
+        show_tail(run.log("kernel-alone-build.log"), 20)
+        return
+    run.unittests("kernel without lib: protocol suite", path("kernel", "src", "test", "python"),
+                  ["test_kernel_alone"], "kernel-alone.log", 600, "the kernel suite without lib",
+                  r"^(FAIL|ERROR):|ran out of")
 
 
 def stress_starts():

@@ -4,6 +4,7 @@ display ids, magics, start-up checks). One test class per JDK found on the machi
 
 Run: ../../../../.venv/bin/python -m unittest -v test_kernel   (from this folder, after the build; bin/course test does)
 """
+import base64
 import json
 import os
 import re
@@ -256,6 +257,27 @@ class CourseKernelBehaviour(unittest.TestCase):
         self.assertTrue(all(m["content"]["transient"]["display_id"] == shown for m in outputs[1:]))
         self.assertIn("3/3 (100%)", outputs[-1]["content"]["data"]["text/plain"])
         self.assertIn("<progress", outputs[-1]["content"]["data"]["text/html"])
+
+    def test_tablesaw_jsplot_figures_render_offline_as_result_display_and_plot_show(self):
+        """A tablesaw-jsplot Figure shows as the course's figures do (local plotly.js, PNG, plotly JSON,
+        titles in plotly.js 3's form) as a cell's value, through display and through Plot.show, which
+        writes nothing to the working folder and needs no browser."""
+        self.ok('var jsFigure = tech.tablesaw.plotly.api.LinePlot.create("losses", "step", new double[]{1, 2, 3}, '
+                '"loss", new double[]{3, 2, 1.5});\n'
+                'var jsOutput = java.nio.file.Path.of(System.getProperty("user.dir"), "testoutput");\n'
+                'boolean jsOutputBefore = java.nio.file.Files.exists(jsOutput);')
+        shown = [self.ok("jsFigure")[-1], self.ok("display(jsFigure);")[-1],
+                 self.ok("tech.tablesaw.plotly.Plot.show(jsFigure);")[-1]]
+        self.assertEqual([m["msg_type"] for m in shown], ["execute_result", "display_data", "display_data"])
+        for message in shown:
+            data = message["content"]["data"]
+            self.assertEqual(set(data), {"text/plain", "text/html", "image/png", "application/vnd.plotly.v1+json"})
+            self.assertEqual(data["text/plain"], "tablesaw figure 'losses': 1 trace [scatter]")
+            self.assertEqual(data["application/vnd.plotly.v1+json"]["layout"]["title"]["text"], "losses")
+            self.assertEqual(data["application/vnd.plotly.v1+json"]["layout"]["xaxis"]["title"]["text"], "step")
+            self.assertNotIn("cdn.plot.ly", data["text/html"])
+            self.assertGreater(len(base64.b64decode(data["image/png"])), 1000)
+        self.assertEqual(self.result_text("java.nio.file.Files.exists(jsOutput) == jsOutputBefore"), "true")
 
     def test_lib_is_on_the_class_path_without_magics(self):
         self.assertEqual(self.result_text("course.Course.pick(100, 10) > 0"), "true")
