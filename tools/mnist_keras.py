@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""The source chapter's MNIST experiment in its own framework: Keras 3 (JAX backend, CPU), the reference
+every DL4J number of lesson 11 is compared with.
+
+The chapter's network (Conv2D 32 3x3 ReLU, MaxPool 2x2, Dropout 0.25, Flatten, Dense 256 ReLU, Dropout
+0.5, Dense 10 softmax; Keras's default initializers: Glorot uniform weights, zero biases), categorical
+cross-entropy, batch 64, 10 epochs, pixels in [0, 1], validation on the 10,000 test images, and each of
+the five optimizers with Keras's own defaults (the optimizer built by name, as the chapter's
+`model.compile(optimizer=name)` does). Seeded (keras.utils.set_random_seed) before each optimizer's run.
+Every finished epoch is appended at once to the CSV (train and validation loss and accuracy as Keras's
+fit reports them, seconds of the epoch's training and of its validation), with the versions and the
+machine; a run that is interrupted continues with the first optimizer the file does not finish.
+
+Needs the bench environment (tools/golden/requirements-bench.txt: Keras 3.15.1, JAX 0.10.2; never the
+course's .venv, never CI) and the MNIST files of bin/course data:
+    KERAS_BACKEND=jax /tmp/bench-env/bin/python tools/mnist_keras.py --out data/results/mnist-keras3.csv
+    ... --optimizers adam --epochs 1 --limit 6400     # a short run
+"""
+import argparse
+import csv
+import datetime
+import gzip
+import os
+import platform
+import struct
+import sys
+import time
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+import numpy as np  # noqa: E402
+import keras  # noqa: E402
+
+SOURCE_OPTIMIZERS = ["adadelta", "adagrad", "adam", "rmsprop", "sgd"]
+FIELDS = ["optimizer", "keras_optimizer", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy",
+          "seconds", "eval_seconds", "steps", "keras", "backend", "jax", "numpy", "machine", "finished"]
+
+
+def read_idx(directory, name, magic, dims):
+    for candidate in (name, name + ".gz"):
+        path = os.path.join(directory, candidate)
+        if os.path.exists(path):
+            opener = gzip.open if candidate.endswith(".gz") else open
+            with opener(path, "rb") as f:
+                data = f.read()
+            break
+    else:
+        sys.exit(f"mnist_keras: {name} is not in {directory}: run bin/course data, or set COURSE_MNIST_DIR")
+    if struct.unpack(">I", data[:4])[0] != magic:
+        sys.exit(f"mnist_keras: {path}: not an IDX file of this kind (magic {data[:4].hex()}, expected {magic:#x})")
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims)
+    if body.size != int(np.prod(shape)):
+        sys.exit(f"mnist_keras: {path}: {body.size} bytes of data, the header says {int(np.prod(shape))}")
+    return body.reshape(shape)
+
+
+def load(directory, prefix, limit=None):
+    images = read_idx(directory, f"{prefix}-images-idx3-ubyte", 0x803, 3)
+    labels = read_idx(directory, f"{prefix}-labels-idx1-ubyte", 0x801, 1)
+    if limit:
+        images, labels = images[:limit], labels[:limit]
+    return (images.astype("float32") / 255.0)[..., None], keras.utils.to_categorical(labels, 10)
+
+
+def network():
+    return keras.Sequential([
+        keras.Input((28, 28, 1)),
+        keras.layers.Conv2D(32, (3, 3), activation="relu"),
+        keras.layers.MaxPooling2D((2, 2)),
+        keras.layers.Dropout(0.25),
+        keras.layers.Flatten(),
+        keras.layers.Dense(256, activation="relu"),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+
+
+def machine():
+    cores = os.cpu_count()
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{model}, {cores} cores, {platform.system()}"
+
+
+def finished_epochs(out):
+    done = {}
+    if os.path.exists(out):
+        with open(out, newline="") as f:
+            for row in csv.DictReader(f):
+                done[row["optimizer"]] = max(done.get(row["optimizer"], 0), int(row["epoch"]))
+    return done
+
+
+class EpochWriter(keras.callbacks.Callback):
+    """Appends each finished epoch to the CSV at once, with the seconds of training and of validation."""
+
+    def __init__(self, out, name, optimizer, steps):
+        super().__init__()
+        self.out, self.name, self.optimizer_config, self.steps = out, name, optimizer, steps
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.started = time.time()
+
+    def on_test_begin(self, logs=None):
+        self.trained = time.time() - self.started
+        self.evaluating = time.time()
+
+    def on_epoch_end(self, epoch, logs=None):
+        eval_seconds = time.time() - self.evaluating
+        row = {"optimizer": self.name, "keras_optimizer": self.optimizer_config, "epoch": epoch + 1,
+               "train_loss": logs["loss"], "train_accuracy": logs["accuracy"], "val_loss": logs["val_loss"],
+               "val_accuracy": logs["val_accuracy"], "seconds": round(self.trained, 3),
+               "eval_seconds": round(eval_seconds, 3), "steps": self.steps, "keras": keras.__version__,
+               "backend": keras.backend.backend(), "jax": version("jax"), "numpy": np.__version__,
+               "machine": machine(), "finished": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        new = not os.path.exists(self.out)
+        with open(self.out, "a", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=FIELDS)
+            if new:
+                writer.writeheader()
+            writer.writerow(row)
+        print(f"{self.name} epoch {epoch + 1}: train {logs['loss']:.4f} / {logs['accuracy']:.4f}, "
+              f"validation {logs['val_loss']:.4f} / {logs['val_accuracy']:.4f}, {self.trained:.1f} s "
+              f"({1000 * self.trained / self.steps:.1f} ms/step)", flush=True)
+
+
+def version(package):
+    try:
+        return __import__(package).__version__
+    except ImportError:
+        return ""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", required=True, help="the CSV to append epochs to")
+    parser.add_argument("--optimizers", default=",".join(SOURCE_OPTIMIZERS))
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N training images")
+    parser.add_argument("--data", default=os.environ.get("COURSE_MNIST_DIR", os.path.join("data", "mnist")))
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    unknown = [o for o in args.optimizers.split(",") if o not in SOURCE_OPTIMIZERS]
+    if unknown:
+        sys.exit(f"mnist_keras: unknown optimizer {unknown}: choose from {','.join(SOURCE_OPTIMIZERS)}")
+    keras.config.set_floatx("float32")
+    x_train, y_train = load(args.data, "train", args.limit)
+    x_test, y_test = load(args.data, "t10k")
+    steps = -(-len(x_train) // 64)
+    done = finished_epochs(args.out)
+    for name in args.optimizers.split(","):
+        if done.get(name, 0) >= args.epochs:
+            print(f"{name}: {done[name]} epochs already in {args.out}", flush=True)
+            continue
+        if done.get(name, 0):
+            sys.exit(f"mnist_keras: {args.out} has {done[name]} of {args.epochs} epochs of {name}: Keras cannot "
+                     f"resume mid-run here; delete that optimizer's rows and run it again")
+        keras.utils.set_random_seed(args.seed)
+        model = network()
+        optimizer = keras.optimizers.get(name)
+        config = f"{type(optimizer).__name__}(learning_rate={float(optimizer.learning_rate):g})"
+        model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
+        print(f"{name}: {config}, {model.count_params():,} parameters, {steps} steps per epoch", flush=True)
+        model.fit(x_train, y_train, batch_size=64, epochs=args.epochs, validation_data=(x_test, y_test),
+                  shuffle=True, verbose=0, callbacks=[EpochWriter(args.out, name, config, steps)])
+
+
+if __name__ == "__main__":
+    main()
