@@ -29,8 +29,9 @@ usage: bin/course COMMAND [ARGS]      (bin/course COMMAND --help: that command's
         an HTML page for each and an index under target/course/, print notebook/status/seconds.
         COURSE_QUICK=1 runs them in quick mode (small data, few steps).
   test  everything before a merge: unit tests (mvn verify), the kernel's protocol suite and its
-        integrity tests (nothing lost or skipped silently) on every JDK found, the 300-start stress
-        check, shutdown checks, every notebook in quick mode and in full mode (what learners run),
+        integrity tests (nothing lost or skipped silently) on every JDK found, the kernel built again
+        without lib and its protocol suite, the 300-start stress check, shutdown checks, every
+        notebook in quick mode and in full mode (what learners run),
         the claims audit (tools/claims_audit.py: measured numbers and comparisons in the prose bound
         to checks), the harness self-tests, the exercise tests
         (every student version fails exactly its check cells; a grading round trip; nbgrader's own
