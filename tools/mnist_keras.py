@@ -19,10 +19,8 @@ course's .venv, never CI) and the MNIST files of bin/course data:
 import argparse
 import csv
 import datetime
-import gzip
 import os
 import platform
-import struct
 import sys
 import time
 
@@ -30,28 +28,16 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
 
+import mnist_idx  # noqa: E402
+
 SOURCE_OPTIMIZERS = ["adadelta", "adagrad", "adam", "rmsprop", "sgd"]
 FIELDS = ["optimizer", "keras_optimizer", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy",
           "seconds", "eval_seconds", "steps", "keras", "backend", "jax", "numpy", "machine", "finished"]
 
 
 def read_idx(directory, name, magic, dims):
-    for candidate in (name, name + ".gz"):
-        path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            opener = gzip.open if candidate.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                data = f.read()
-            break
-    else:
-        sys.exit(f"mnist_keras: {name} is not in {directory}: run bin/course data, or set COURSE_MNIST_DIR")
-    if struct.unpack(">I", data[:4])[0] != magic:
-        sys.exit(f"mnist_keras: {path}: not an IDX file of this kind (magic {data[:4].hex()}, expected {magic:#x})")
-    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims)
-    if body.size != int(np.prod(shape)):
-        sys.exit(f"mnist_keras: {path}: {body.size} bytes of data, the header says {int(np.prod(shape))}")
-    return body.reshape(shape)
+    shape, body = mnist_idx.read_idx(directory, name, magic, dims, "mnist_keras")
+    return np.frombuffer(body, dtype=np.uint8).reshape(shape)
 
 
 def load(directory, prefix, limit=None):

@@ -17,37 +17,19 @@ libopenblas0-pthread is installed, which makes the comparison unfair by about 2x
   /usr/bin/python3 tools/mnist_torch.py --threads 1 --epoch      # one full epoch and validation
 """
 import argparse
-import gzip
 import json
 import os
-import struct
 import sys
 import time
 
 import torch
 from torch import nn
 
+import mnist_idx
+
 
 def read_idx(directory, name, magic, dims):
-    for candidate in (name, name + ".gz"):
-        path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            opener = gzip.open if candidate.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                data = f.read()
-            break
-    else:
-        sys.exit(f"mnist_torch: {name} is not in {directory}: run bin/course data, or set COURSE_MNIST_DIR")
-    found = struct.unpack(">I", data[:4])[0]
-    if found != magic:
-        sys.exit(f"mnist_torch: {path}: magic number {found:#x}, expected {magic:#x}")
-    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    body = data[4 + 4 * dims:]
-    count = 1
-    for s in shape:
-        count *= s
-    if len(body) != count:
-        sys.exit(f"mnist_torch: {path}: {len(body)} bytes of data, the header says {count}")
+    shape, body = mnist_idx.read_idx(directory, name, magic, dims, "mnist_torch")
     return torch.frombuffer(bytearray(body), dtype=torch.uint8).reshape(shape)
 
 
