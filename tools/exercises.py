@@ -14,6 +14,9 @@ The convention (nbgrader's cell metadata, schema version 3):
   - a check cell has {grade: true, solution: false, locked: true, points, grade_id, schema_version: 3};
     it passes when it runs without an error, and then scores its points;
   - any other cell may be {locked: true} (read-only); every other cell carries no nbgrader metadata.
+  - a check cell may say what kind of thinking its exercise asks for in metadata.course.kind (outside
+    nbgrader's metadata, which nbgrader validates): one of KINDS. The course's own notebooks give every
+    check cell one (tools/test_exercises.py); `list` and `student` count them.
 
 The student version replaces each solution region by `// YOUR CODE HERE` and
 `throw new UnsupportedOperationException("Exercise <grade_id>: not done yet");` at the indentation of
@@ -63,6 +66,17 @@ TEXT_STUB = "YOUR ANSWER HERE"
 GRADE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 SCHEMA_VERSION = 3
 NOT_DONE = "not done yet"
+# What an exercise asks of the learner. The last three make a learner reason before a cell runs:
+# the course keeps at least a third of its exercises of those kinds (tools/test_exercises.py).
+KINDS = {
+    "implement": "write an update from its formula; the check replays lib",
+    "compute": "compute a quantity with lib or by hand",
+    "experiment": "find a number by running experiments",
+    "predict": "write a number down before running anything; the check compares it with the run",
+    "derive": "derive a result, gradable as a number or a small function",
+    "design": "choose a schedule or setting that meets a target",
+}
+REASONING_KINDS = ("predict", "derive", "design")
 
 
 class ConventionError(Exception):
@@ -171,6 +185,9 @@ def check_convention(nb, name):
                 problems.append(f"{where}: a check cell needs points >= 0, got {points!r}")
             if meta.get("locked") is not True:
                 problems.append(f"{where}: a check cell must be locked (locked: true)")
+            kind = exercise_kind(cell)
+            if kind is not None and kind not in KINDS:
+                problems.append(f"{where}: metadata.course.kind {kind!r} is not one of {', '.join(KINDS)}")
             pending_solutions = []
         elif is_solution(cell):
             if meta.get("locked"):
@@ -194,6 +211,27 @@ def exercises(nb):
             result.append((nbgrader(cell)["grade_id"], nbgrader(cell)["points"], solutions))
             solutions = []
     return result
+
+
+def exercise_kind(cell):
+    """The check cell's metadata.course.kind, or None when it has none."""
+    course = cell.get("metadata", {}).get("course")
+    return course.get("kind") if isinstance(course, dict) else None
+
+
+def kinds_of(nb):
+    """{check grade_id: kind or None} of a notebook's check cells."""
+    return {nbgrader(cell)["grade_id"]: exercise_kind(cell) for cell in nb.cells if is_grade(cell) and not is_solution(cell)}
+
+
+def kinds_summary(counts):
+    """'27 of 58 exercises (47%) ask to predict, derive or design; 19 implement, ...' from {kind: count}."""
+    total = sum(counts.values())
+    reasoning = sum(counts.get(k, 0) for k in REASONING_KINDS)
+    parts = [f"{counts[k]} {k}" for k in list(KINDS) + [None] if counts.get(k)]
+    share = f" ({100 * reasoning / total:.0f}%)" if total else ""
+    return (f"{reasoning} of {total} exercises{share} ask to predict, derive or design; "
+            + ", ".join(p.replace("None", "no kind") for p in parts))
 
 
 def clear_solution(source, grade_id, cell_type):
@@ -265,15 +303,19 @@ def points_text(points):
 # ---- list and student --------------------------------------------------------------------------
 
 def cmd_list(args):
+    counts = {}
     paths = [resolve_notebook(n, args.notebooks_dir) or n for n in args.notebooks] or all_notebooks(args.notebooks_dir)
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         check_convention(nb, os.path.basename(path))
-        found = exercises(nb)
+        found, kinds = exercises(nb), kinds_of(nb)
         print(f"{notebook_name(path)}: {len(found)} exercise{'s' if len(found) != 1 else ''}, "
               f"{points_text(sum(p for _, p, _ in found))} points")
         for check, points, solutions in found:
-            print(f"  {check:<36} {points_text(points):>4} point{'s' if points != 1 else ''}  (solution: {', '.join(solutions) or '-'})")
+            print(f"  {check:<36} {points_text(points):>4} point{'s' if points != 1 else ''}  "
+                  f"{kinds[check] or '-':<10} (solution: {', '.join(solutions) or '-'})")
+            counts[kinds[check]] = counts.get(kinds[check], 0) + 1
+    print(kinds_summary(counts))
     return 0
 
 
@@ -312,13 +354,18 @@ def cmd_student(args):
         return 1
     os.makedirs(out, exist_ok=True)
     width = max(len(notebook_name(p)) for p in paths)
-    print(f"{'notebook':<{width}}  {'exercises':>9}  {'points':>6}  written to")
+    print(f"{'notebook':<{width}}  {'exercises':>9}  {'points':>6}  {'reasoning':>9}  written to")
+    counts = {}
     for path, nb in versions:
         target = os.path.join(out, os.path.basename(path))
         nbformat.write(nb, target)
-        found = exercises(nb)
+        found, kinds = exercises(nb), kinds_of(nb)
+        for kind in kinds.values():
+            counts[kind] = counts.get(kind, 0) + 1
+        reasoning = sum(1 for kind in kinds.values() if kind in REASONING_KINDS)
         print(f"{notebook_name(path):<{width}}  {len(found):>9}  {points_text(sum(p for _, p, _ in found)):>6}  "
-              f"{shown(target)}")
+              f"{reasoning:>9}  {shown(target)}")
+    print(kinds_summary(counts) + " (reasoning: predict, derive or design)")
     print(f"student: {len(versions)} student notebook{'s' if len(versions) != 1 else ''} in {out}/")
     return 0
 

@@ -112,6 +112,9 @@ class Convention(unittest.TestCase):
             (check("1", "c", schema_version=1), "schema_version must be 3"),
             (check("1", "c", solution=True), "graded by hand"),
         ]
+        unknown_kind = check("1", "c")
+        unknown_kind.metadata["course"] = {"kind": "guess"}
+        cases.append((unknown_kind, "metadata.course.kind 'guess' is not one of implement, compute"))
         for cell, expected in cases:
             self.assertIn(expected, problems(notebook(cell)), cell.metadata)
         self.assertIn("is used again (first in cell 2)", problems(notebook(check("1", "c"), check("2", "c"))))
@@ -190,6 +193,28 @@ class CourseNotebooks(unittest.TestCase):
                         self.assertEqual(cell.source, original.source)
                     if ex.is_locked(cell) or ex.is_grade(cell) or ex.is_solution(cell):
                         self.assertEqual(cell.metadata.nbgrader["checksum"], ex.compute_checksum(cell))
+
+    def test_every_exercise_says_its_kind_and_every_lesson_asks_to_predict_and_to_derive(self):
+        counts = {}
+        for name in COURSE_NOTEBOOKS:
+            kinds = ex.kinds_of(nbformat.read(os.path.join(NOTEBOOKS, name), as_version=4))
+            with self.subTest(notebook=name):
+                self.assertEqual([g for g, k in kinds.items() if k not in ex.KINDS], [],
+                                 "check cells without metadata.course.kind")
+                lesson = int(name[:2])
+                if 1 <= lesson <= 10:
+                    lesson_kinds = set(kinds.values())
+                    # a lesson split in two (08, 08b) counts as one
+                    for other in COURSE_NOTEBOOKS:
+                        if other != name and other[:2] == name[:2]:
+                            lesson_kinds |= set(ex.kinds_of(nbformat.read(os.path.join(NOTEBOOKS, other), as_version=4)).values())
+                    self.assertIn("predict", lesson_kinds, "each lesson 01-10 has a predict-then-run exercise")
+                    self.assertIn("derive", lesson_kinds, "each lesson 01-10 has a derivation exercise")
+            for kind in kinds.values():
+                counts[kind] = counts.get(kind, 0) + 1
+        reasoning = sum(counts.get(k, 0) for k in ex.REASONING_KINDS)
+        self.assertGreaterEqual(3 * reasoning, sum(counts.values()), ex.kinds_summary(counts))
+        self.assertIn("ask to predict, derive or design", ex.kinds_summary(counts))
 
     def test_notebook_00_has_its_two_exercises(self):
         nb = nbformat.read(os.path.join(NOTEBOOKS, "00-getting-started.ipynb"), as_version=4)
@@ -336,7 +361,8 @@ class Commands(unittest.TestCase):
             done = self.course("student", out)
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertEqual(sorted(os.listdir(out)), COURSE_NOTEBOOKS)
-            self.assertRegex(done.stdout, r"00-getting-started\s+2\s+2\s")
+            self.assertRegex(done.stdout, r"00-getting-started\s+2\s+2\s+1\s")
+            self.assertRegex(done.stdout, r"\d+ of \d+ exercises \(\d+%\) ask to predict, derive or design")
             self.assertIn(f"student: {len(COURSE_NOTEBOOKS)} student notebook", done.stdout)
             nested = os.path.join(out, "one")
             done = self.course("student", nested, "00-getting-started")
