@@ -13,12 +13,19 @@ machine; a run that is interrupted continues with the first optimizer the file d
 
 Needs the bench environment (tools/golden/requirements-bench.txt: Keras 3.15.1, JAX 0.10.2; never the
 course's .venv, never CI) and the MNIST files of bin/course data:
-    KERAS_BACKEND=jax /tmp/bench-env/bin/python tools/mnist_keras.py --out data/results/mnist-keras3.csv
+    .venv.bench/bin/python tools/mnist_keras.py --out data/results/mnist-keras3.csv
     ... --optimizers adam --epochs 1 --limit 6400     # a short run
+    ... --time --json --threads 1 --steps 60           # time training steps as bin/course bench does
+
+--time times single training steps instead (Adam with Keras's defaults, batches in memory, each step one
+train_on_batch: forward, loss, backward and the update, compiled by XLA once; tools/peer_timing.py's
+threads and clocks) and prints one JSON object with --json: the Keras 3 side of bin/course bench
+--mnist-vs-peers.
 """
 import argparse
 import csv
 import datetime
+import json
 import os
 import platform
 import sys
@@ -29,6 +36,7 @@ import numpy as np  # noqa: E402
 import keras  # noqa: E402
 
 import mnist_idx  # noqa: E402
+import peer_timing  # noqa: E402
 
 SOURCE_OPTIMIZERS = ["adadelta", "adagrad", "adam", "rmsprop", "sgd"]
 FIELDS = ["optimizer", "keras_optimizer", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy",
@@ -121,15 +129,54 @@ def version(package):
         return ""
 
 
+def time_steps(args):
+    """The --time mode: one JSON object (or a short report) of Keras 3's time per training step."""
+    threads = peer_timing.limit_threads(args.threads)
+    if threads == 1:
+        # XLA's CPU client otherwise runs an intra-op pool as wide as the CPUs it was allowed at start
+        os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") +
+                                   " --xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1").strip()
+    keras.utils.set_random_seed(args.seed)
+    x_train, y_train = load(args.data, "train", args.limit)
+    order = np.random.default_rng(args.seed).permutation(len(x_train))
+    batches = [(x_train[order[i:i + 64]], y_train[order[i:i + 64]]) for i in range(0, len(x_train), 64)]
+    model = network()
+    model.compile(optimizer=keras.optimizers.Adam(), loss="categorical_crossentropy")
+
+    def step(k):
+        x, y = batches[k % len(batches)]
+        return float(model.train_on_batch(x, y))  # float() waits for XLA's asynchronous result
+
+    timed = peer_timing.time_steps(step, args.warmup, args.steps)
+    result = {"framework": f"Keras {keras.__version__} ({keras.backend.backend()} {version(keras.backend.backend())})",
+              "threads": threads, "blas": "XLA's own CPU kernels (Eigen)", "fast_blas": True, **timed,
+              "epoch_seconds_estimate": timed["ms_per_step_median"] * 938 / 1000}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>24}: {value:.4g}" if isinstance(value, float) else f"{key:>24}: {value}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", required=True, help="the CSV to append epochs to")
+    parser.add_argument("--time", action="store_true", help="time training steps instead of the sweep")
+    parser.add_argument("--json", action="store_true", help="--time: print one JSON object")
+    parser.add_argument("--threads", type=int, default=1, help="--time: CPUs to run on")
+    parser.add_argument("--steps", type=int, default=60, help="--time: timed steps (after --warmup)")
+    parser.add_argument("--warmup", type=int, default=10, help="--time: untimed steps first (the first compiles)")
+    parser.add_argument("--out", help="the CSV to append epochs to (the sweep)")
     parser.add_argument("--optimizers", default=",".join(SOURCE_OPTIMIZERS))
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N training images")
-    parser.add_argument("--data", default=os.environ.get("COURSE_MNIST_DIR", os.path.join("data", "mnist")))
+    parser.add_argument("--data", default=os.environ.get("COURSE_MNIST_DIR") or
+                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist"))
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.time:
+        return time_steps(args)
+    if not args.out:
+        parser.error("--out is required (the CSV to append epochs to), unless --time")
     unknown = [o for o in args.optimizers.split(",") if o not in SOURCE_OPTIMIZERS]
     if unknown:
         sys.exit(f"mnist_keras: unknown optimizer {unknown}: choose from {','.join(SOURCE_OPTIMIZERS)}")

@@ -6,15 +6,16 @@ Dense 256 ReLU, Dropout 0.5, Dense 10 softmax, categorical cross-entropy), Keras
 (Glorot uniform weights, zero biases), Adam with Keras's numbers (lr 0.001, betas 0.9/0.999,
 eps 1e-7), batch 64, pixels scaled to [0, 1], data read from the four IDX files (plain or .gz).
 
-It times training steps (wall time, and the CPU time of the calling thread, which does the work with one
-thread and which waiting for a busy machine's cores does not add to): every step is forward, loss, backward and the optimizer step on a batch that
-is already in memory (as the DL4J side does: its batches are built once). Prints one JSON object
-(``--json``) or a short report: median ms per step, the epoch time that implies (938 steps), and which
-BLAS library the process really loaded (Debian's python3-torch links the reference BLAS unless
-libopenblas0-pthread is installed, which makes the comparison unfair by about 2x).
+It times training steps as tools/peer_timing.py does for every peer (the process pinned to --threads CPUs;
+wall time and the CPU time of the whole process per step): every step is forward, loss, backward and the
+optimizer step on a batch that is already in memory (as the DL4J side does: its batches are built once).
+Prints one JSON object (``--json``) or a short report: median ms per step, the epoch time that implies
+(938 steps), and which BLAS the process computes with (Debian's python3-torch links the reference BLAS
+unless libopenblas0-pthread is installed, about 2x slower; PyPI's torch 2.x has MKL linked in).
 
   /usr/bin/python3 tools/mnist_torch.py --threads 1 --steps 100
   /usr/bin/python3 tools/mnist_torch.py --threads 1 --epoch      # one full epoch and validation
+  .venv.bench/bin/python tools/mnist_torch.py --json             # PyTorch 2.x of the bench environment
 """
 import argparse
 import json
@@ -26,6 +27,7 @@ import torch
 from torch import nn
 
 import mnist_idx
+import peer_timing
 
 
 def read_idx(directory, name, magic, dims):
@@ -51,21 +53,25 @@ def network():
 
 
 def blas_library():
-    """The BLAS shared object this process has mapped (after torch has run a matrix product)."""
+    """(the BLAS this process computes with, whether it is a fast one): a shared object it has mapped after
+    a matrix product (Debian's torch: the reference BLAS or OpenBLAS), else what torch was built with (the
+    PyPI wheel links MKL into libtorch_cpu itself)."""
     torch.ones(64, 64) @ torch.ones(64, 64)
+    if "BLAS_INFO=mkl" in torch.__config__.show():
+        return "MKL (linked into torch)", True
     found = set()
     try:
         with open("/proc/self/maps") as maps:
             for line in maps:
                 path = line.split()[-1] if "/" in line else ""
                 base = os.path.basename(path)
-                if "blas" in base or "mkl" in base:
+                # numpy's own OpenBLAS (numpy.libs) is mapped too, but torch does not compute with it
+                if ("blas" in base or "mkl" in base) and "numpy.libs" not in path:
                     found.add(os.path.realpath(path))
     except OSError:
-        return "unknown", None
+        pass
     names = sorted(found)
-    openblas = any("openblas" in n for n in names)
-    return ", ".join(names) or "none found", openblas
+    return ", ".join(names) or "none found", any("openblas" in n or "mkl" in n for n in names)
 
 
 def main():
@@ -80,9 +86,10 @@ def main():
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    peer_timing.limit_threads(args.threads)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    blas, openblas = blas_library()
+    blas, fast_blas = blas_library()
     x_train, y_train = load(args.data, "train")
     net = network()
     optimizer = torch.optim.Adam(net.parameters(), lr=0.001, betas=(0.9, 0.999), eps=1e-7)
@@ -103,26 +110,11 @@ def main():
         return loss.item()
 
     net.train()
-    times, cpu_times = [], []
-    total = steps_per_epoch if args.epoch else args.warmup + args.steps
     started = time.perf_counter()
-    last_loss = float("nan")
-    for k in range(total):
-        t0, c0 = time.perf_counter(), time.thread_time()
-        last_loss = step(k)
-        if k >= args.warmup or args.epoch:
-            times.append((time.perf_counter() - t0) * 1000)
-            cpu_times.append((time.thread_time() - c0) * 1000)
+    timed = peer_timing.time_steps(step, 0 if args.epoch else args.warmup, steps_per_epoch if args.epoch else args.steps)
     wall = time.perf_counter() - started
-    times.sort()
-    cpu_times.sort()
-    median = times[len(times) // 2]
-    result = {
-        "framework": f"PyTorch {torch.__version__}", "threads": torch.get_num_threads(), "blas": blas,
-        "openblas": openblas, "steps": len(times), "ms_per_step_median": median,
-        "ms_per_step_mean": sum(times) / len(times), "cpu_ms_per_step_median": cpu_times[len(cpu_times) // 2], "epoch_seconds_estimate": median * steps_per_epoch / 1000,
-        "last_loss": last_loss,
-    }
+    result = {"framework": f"PyTorch {torch.__version__}", "threads": torch.get_num_threads(), "blas": blas,
+              "fast_blas": fast_blas, **timed, "epoch_seconds_estimate": timed["ms_per_step_median"] * steps_per_epoch / 1000}
     if args.epoch:
         result["epoch_seconds"] = wall
         x_test, y_test = load(args.data, "t10k")
@@ -136,8 +128,8 @@ def main():
     else:
         for key, value in result.items():
             print(f"{key:>24}: {value:.4g}" if isinstance(value, float) else f"{key:>24}: {value}")
-        if not openblas:
-            print("WARNING: torch is not using OpenBLAS (apt-get install libopenblas0-pthread); "
+        if not fast_blas:
+            print("WARNING: torch is not using OpenBLAS or MKL (Debian's torch: apt-get install libopenblas0-pthread); "
                   "its times are not a fair peer", file=sys.stderr)
 
 

@@ -163,7 +163,7 @@ BAD_COMMAND_LINES = [
     (["grade", "subs", "--timeout", "soon"], "--timeout soon: the seconds per cell must be a whole number",
      "bin/course grade"),
     (["grade", "a", "b"], "grade: unexpected argument 'b'", "bin/course grade"),
-    (["bench", "--bogus"], "bench: unknown option '--bogus'", "bin/course bench --mnist-vs-torch"),
+    (["bench", "--bogus"], "bench: unknown option '--bogus'", "bin/course bench --mnist-vs-peers"),
     (["bench", "--quick", "--bogus"], "bench: unknown option '--bogus'", "bin/course bench [--quick]"),
     (["bench", "--quik"], "bench: unknown option '--quik'", "bin/course bench [--quick]"),
     (["bench", "--mnist", "--threads"], "bench --mnist: --threads needs a value", "bin/course bench --mnist ["),
@@ -171,10 +171,10 @@ BAD_COMMAND_LINES = [
      "bin/course bench --mnist ["),
     (["bench", "--mnist", "--steps=x"], "--steps x: the number of steps must be", "bin/course bench --mnist ["),
     (["bench", "--mnist", "--warmup", "3"], "bench --mnist: unknown option '--warmup'", "bin/course bench --mnist ["),
-    (["bench", "--mnist-vs-torch", "--rounds"], "bench --mnist-vs-torch: --rounds needs a value",
-     "bin/course bench --mnist-vs-torch ["),
-    (["bench", "--mnist-vs-torch", "--quick"], "bench --mnist-vs-torch: unknown option '--quick'",
-     "bin/course bench --mnist-vs-torch ["),
+    (["bench", "--mnist-vs-peers", "--rounds"], "bench --mnist-vs-peers: --rounds needs a value",
+     "bin/course bench --mnist-vs-peers ["),
+    (["bench", "--mnist-vs-peers", "--quick"], "bench --mnist-vs-peers: unknown option '--quick'",
+     "bin/course bench --mnist-vs-peers ["),
     (["bench", "--figures", "--quick"], "bench --figures: unknown option '--quick'", "bin/course bench --figures"),
     (["bench", "--mnist", "--figures"], "--mnist and --figures are separate runs", "bin/course bench --figures"),
     (["bench", "extra"], "bench: unexpected argument 'extra'", "bin/course bench [--quick]"),
@@ -211,18 +211,18 @@ class CommandLines(unittest.TestCase):
             self.assertTrue(done.stdout.startswith(f"  {command}"), f"{command}: {done.stdout[:80]}")
             self.assertNotIn("\n  lab", done.stdout)
         done = subprocess.run([COURSE, "bench", "-h"], capture_output=True, text=True, timeout=60)
-        for mode in ("bench [--quick]", "bench --mnist [", "bench --mnist-vs-torch [", "bench --figures"):
+        for mode in ("bench [--quick]", "bench --mnist [", "bench --mnist-vs-peers [", "bench --figures"):
             self.assertIn(mode, done.stdout)
 
     def test_values_come_as_separate_words_or_after_an_equals_sign(self):
-        mode, options = cli.parse_bench(["--mnist-vs-torch", "--threads=2", "--steps", "40", "--mkl",
+        mode, options = cli.parse_bench(["--mnist-vs-peers", "--threads=2", "--steps", "40", "--mkl",
                                          "--python", "/opt/py"])
-        self.assertEqual(mode, "--mnist-vs-torch")
+        self.assertEqual(mode, "--mnist-vs-peers")
         self.assertEqual(options, {"--threads": 2, "--steps": 40, "--mkl": True, "--python": "/opt/py"})
         self.assertEqual(cli.parse_bench(["--threads", "3", "--mnist"]), ("--mnist", {"--threads": 3}))
         self.assertEqual(cli.parse_bench([]), (None, {}))
         with self.assertRaises(UsageError):
-            cli.parse_bench(["--mnist-vs-torch", "--warmup", "-1"])
+            cli.parse_bench(["--mnist-vs-peers", "--warmup", "-1"])
 
     def test_usage_lines_and_every_accepted_option_are_in_the_help(self):
         flat = " ".join(cli.HELP.split())
@@ -250,11 +250,12 @@ class CommandLines(unittest.TestCase):
         with mock.patch.object(environment, "build"), \
                 mock.patch.object(environment, "bench_classpath", side_effect=lambda mkl="": "CP" + (":" + mkl if mkl else "")), \
                 mock.patch.object(environment, "mkl_setup", return_value=("MKL", ["-Dmkl"])), \
-                mock.patch.object(cli, "torch_checks"), mock.patch.object(mnist_data, "ensure"), \
+                mock.patch.object(environment, "need_bench_venv", return_value="/bench/python"), \
+                mock.patch.object(cli, "pin_to_cpus") as pinned, mock.patch.object(mnist_data, "ensure"), \
                 mock.patch.object(cli, "say"), \
                 mock.patch.object(environment, "exec_command", side_effect=lambda argv, cwd=None: seen.append(argv)), \
                 mock.patch.dict(os.environ):
-            for args in ([], ["--quick"], ["--mnist"], ["--mnist", "--mkl"], ["--mnist-vs-torch"], ["--figures"]):
+            for args in ([], ["--quick"], ["--mnist"], ["--mnist", "--mkl"], ["--mnist-vs-peers"], ["--figures"]):
                 cli.cmd_bench(args)
         self.assertEqual(len(seen), 6)
         for argv in seen:
@@ -264,19 +265,65 @@ class CommandLines(unittest.TestCase):
         self.assertEqual(paths, ["CP", "CP", "CP", "CP:MKL", "CP", "CP"])
         self.assertIn("-Dmkl", seen[3])
         self.assertEqual(seen[1][-2:], ["course.bench.Bench", "--quick"])
-        self.assertEqual(seen[4][-3:], ["course.bench.MnistVsTorch", "--threads", "1"])
+        self.assertEqual(seen[4][-5:], ["course.bench.MnistVsPeers", "--threads", "1", "--python", "/bench/python"])
+        pinned.assert_called_once_with(1)
         self.assertEqual(seen[5][-1], "course.bench.FigureBench")
 
     def test_bench_passes_its_options_on_and_sets_the_threads_before_the_jvm(self):
         main, _, arguments, env, _ = cli.bench_plan("--mnist", {"--threads": 2, "--rounds": 3})
         self.assertEqual((main, arguments), ("course.bench.MnistTuning", ["--threads", "2", "--rounds", "3"]))
         self.assertEqual(env, {"OMP_NUM_THREADS": "2", "MKL_NUM_THREADS": "2"})
-        main, _, arguments, env, message = cli.bench_plan("--mnist-vs-torch", {"--steps": 40, "--warmup": 0})
+        main, _, arguments, env, message = cli.bench_plan("--mnist-vs-peers", {"--steps": 40, "--warmup": 0})
         self.assertEqual(arguments, ["--threads", "1", "--steps", "40", "--warmup", "0"])
         self.assertEqual(env["OMP_NUM_THREADS"], "1")
+        self.assertEqual(env["KERAS_BACKEND"], "jax")
         self.assertIn("1 thread(s) each", message)
         self.assertIn("about 17 min", cli.bench_plan(None, {})[4])
         self.assertIn("quick smoke run; about 3 min", cli.bench_plan(None, {"--quick": True})[4])
+
+
+class BenchEnvironment(unittest.TestCase):
+    """The bench environment of --mnist-vs-peers: built once from its own pinned file, after saying its size."""
+
+    def test_a_current_environment_is_used_as_it_is(self):
+        with tempfile.TemporaryDirectory() as where:
+            os.makedirs(os.path.join(where, "bin"))
+            python = os.path.join(where, "bin", "python")
+            with open(python, "w") as f:
+                f.write("#!/bin/sh\n")
+            os.chmod(python, 0o755)
+            with open(os.path.join(where, environment.STAMP_FILE), "w") as f:
+                f.write(environment.file_sha256(os.path.join(ROOT, *environment.BENCH_REQUIREMENTS)) + "\n")
+            with mock.patch.dict(os.environ, {"COURSE_BENCH_VENV": where}), \
+                    mock.patch.object(environment, "build_venv") as build:
+                self.assertEqual(environment.need_bench_venv(), python)
+            build.assert_not_called()
+
+    def test_a_missing_one_is_built_after_saying_how_big_it_is_unless_the_disk_is_too_full(self):
+        with tempfile.TemporaryDirectory() as parent:
+            where = os.path.join(parent, "bench-env")
+            said = []
+            with mock.patch.dict(os.environ, {"COURSE_BENCH_VENV": where}), \
+                    mock.patch.object(environment, "build_venv") as build, \
+                    mock.patch.object(environment, "say", side_effect=said.append):
+                environment.need_bench_venv()
+                build.assert_called_once()
+                self.assertEqual(build.call_args.args[1], os.path.join(ROOT, *environment.BENCH_REQUIREMENTS))
+                self.assertEqual(build.call_args.args[2], where)
+                self.assertIn("3.1 GB to download and 6.0 GB on disk", said[-1])
+                self.assertIn("bin/course test never needs it", said[-1])
+                full = mock.Mock(free=2e9)
+                with mock.patch.object(environment.shutil, "disk_usage", return_value=full), \
+                        self.assertRaises(CourseError) as refused:
+                    environment.need_bench_venv()
+                self.assertIn("2.0 GB free", str(refused.exception))
+                self.assertIn("COURSE_BENCH_VENV", str(refused.exception))
+
+    def test_another_python_without_the_peers_is_refused_with_the_way_out(self):
+        with self.assertRaises(CourseError) as refused:
+            cli.peer_checks(sys.executable)
+        self.assertIn("cannot import torch and keras", str(refused.exception))
+        self.assertIn("leave --python out", str(refused.exception))
 
 
 UNITTEST_OK = "test_a ... ok\n\n----------------------------------------------------------------------\nRan 5 tests in 1.0s\n\nOK\n"

@@ -58,11 +58,14 @@ usage: bin/course COMMAND [ARGS]      (bin/course COMMAND --help: that command's
         ms per training step of the MNIST CNN under the settings DL4J allows (ReLU layer, cache mode,
         workspaces, reused batches, FLOAT/DOUBLE, course updater, BatchedConvolution; --mkl: ND4J on
         MKL); target/bench/mnist-step-threads-N[-mkl_rt].md
-  bench --mnist-vs-torch [--threads N] [--steps N] [--rounds R] [--warmup N] [--python PATH] [--mkl]
-        the lesson-11 network (batch 64, Adam) timed in DL4J and in PyTorch (tools/mnist_torch.py under
-        /usr/bin/python3 or --python, which should run on OpenBLAS: apt-get install libopenblas0-pthread)
-        in one session, taking turns (DL4J with its own and with the batched convolution; --mkl: ND4J on
-        MKL); ms/step, epoch time and the ratio; target/bench/mnist-vs-torch-threads-N[-mkl_rt].md
+  bench --mnist-vs-peers [--threads N] [--steps N] [--rounds R] [--warmup N] [--python PATH] [--mkl]
+        the lesson-11 network (batch 64, Adam, batches in memory) timed in DL4J (its default path and
+        the opt-in convolution; --mkl: ND4J on MKL), PyTorch 2.x and Keras 3 (tools/mnist_torch.py,
+        tools/mnist_keras.py), taking turns in one run, each on N CPUs (default 1); wall and CPU ms per
+        step, epoch time, ratios, GFLOP/s (0.58 GFLOP a step); target/bench/mnist-vs-peers-threads-N.md.
+        The peers run in the bench environment .venv.bench/ (tools/golden/requirements-bench.txt),
+        created on first use: about 3.1 GB to download, 6.0 GB on disk; --python: another Python that
+        has torch and keras
   bench --figures
         figure PNG render times (first in a JVM, then median/p90/max) and notebook payload sizes;
         table in target/bench/figures.md
@@ -102,7 +105,7 @@ USAGE = {
     "grade": ["grade SUBMISSIONS [--out DIR] [--release DIR] [--timeout S] [--no-sandbox]"],
     "bench": ["bench [--quick]"],
     "bench --mnist": ["bench --mnist [--threads N] [--rounds R] [--steps N] [--mkl]"],
-    "bench --mnist-vs-torch": ["bench --mnist-vs-torch [--threads N] [--steps N] [--rounds R] [--warmup N] "
+    "bench --mnist-vs-peers": ["bench --mnist-vs-peers [--threads N] [--steps N] [--rounds R] [--warmup N] "
                                "[--python PATH] [--mkl]"],
     "bench --figures": ["bench --figures"],
     "data": ["data"],
@@ -110,7 +113,7 @@ USAGE = {
     "kernelspec": ["kernelspec"],
     "help": ["help"],
 }
-BENCH_MODES = ("--mnist", "--mnist-vs-torch", "--figures")
+BENCH_MODES = ("--mnist", "--mnist-vs-peers", "--figures")
 
 
 class ShowHelp(Exception):
@@ -213,17 +216,17 @@ BENCH_OPTIONS = {
     "--mnist": dict(flags=("--mkl",), values={"--threads": ("N", whole(1, "number of threads")),
                                               "--rounds": ("R", whole(1, "number of rounds")),
                                               "--steps": ("N", whole(1, "number of steps"))}),
-    "--mnist-vs-torch": dict(flags=("--mkl",), values={"--threads": ("N", whole(1, "number of threads")),
+    "--mnist-vs-peers": dict(flags=("--mkl",), values={"--threads": ("N", whole(1, "number of threads")),
                                                        "--steps": ("N", whole(1, "number of steps")),
                                                        "--rounds": ("R", whole(1, "number of rounds")),
                                                        "--warmup": ("N", whole(0, "number of warm-up steps")),
-                                                       "--python": ("PATH", text("the Python that has torch"))}),
+                                                       "--python": ("PATH", text("a Python that has torch and keras"))}),
     "--figures": dict(),
 }
 
 
 def parse_bench(args):
-    """(mode, options) of `bench ARGS`: mode None (the JMH bench), --mnist, --mnist-vs-torch or --figures."""
+    """(mode, options) of `bench ARGS`: mode None (the JMH bench), --mnist, --mnist-vs-peers or --figures."""
     modes = [a for a in args if a in BENCH_MODES]
     if len(modes) > 1:
         raise UsageError("bench: " + " and ".join(modes) + " are separate runs: choose one", usage_lines("bench"))
@@ -243,18 +246,18 @@ def bench_plan(mode, options):
     env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {}
     passed = []
     for name in ("--threads", "--rounds", "--steps", "--warmup", "--python"):
-        if name in options and not (mode == "--mnist-vs-torch" and name == "--threads"):
+        if name in options and not (mode == "--mnist-vs-peers" and name == "--threads"):
             passed += [name, str(options[name])]
     if mode == "--mnist":
         return ("course.bench.MnistTuning", ["-XX:+UseParallelGC"], passed, env,
                 "timing training steps of the MNIST CNN under DL4J's settings (a few minutes)")
-    if mode == "--mnist-vs-torch":
+    if mode == "--mnist-vs-peers":
         threads = threads or 1
-        env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
-        mkl = "; BLAS: MKL" if options.get("--mkl") else ""
-        return ("course.bench.MnistVsTorch", ["-XX:+UseParallelGC"], ["--threads", str(threads), *passed], env,
-                f"DL4J (its own convolution, and the course's BatchedConvolution{mkl}) and PyTorch on the lesson-11 "
-                f"network, batch 64, Adam, {threads} thread(s) each, taking turns (about 3 min)")
+        env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads), "KERAS_BACKEND": "jax"}
+        mkl = "; ND4J on MKL" if options.get("--mkl") else ""
+        return ("course.bench.MnistVsPeers", ["-XX:+UseParallelGC"], ["--threads", str(threads), *passed], env,
+                f"DL4J (its default path and the opt-in convolution{mkl}), PyTorch 2.x and Keras 3 on the lesson-11 "
+                f"network, batch 64, Adam, {threads} thread(s) each, taking turns (about 5 min)")
     if mode == "--figures":
         return ("course.bench.FigureBench", ["-Djava.awt.headless=true"], [], {},
                 "figures: PNG render time and notebook payload (target/bench/figures.md)")
@@ -264,20 +267,18 @@ def bench_plan(mode, options):
             f"(JMH{', quick smoke run' if quick else ''}; about {3 if quick else 17} min)")
 
 
-def torch_checks(python):
-    """The PyTorch side of --mnist-vs-torch: torch importable, and a fair BLAS under it."""
+def peer_checks(python):
+    """The peers' side of --mnist-vs-peers: a Python that imports torch and keras (on JAX)."""
+    probe = "import torch, keras; print(torch.__version__, keras.__version__)"
     try:
-        has_torch = subprocess.run([python, "-c", "import torch"], capture_output=True).returncode == 0
-    except OSError:
-        has_torch = False
-    if not has_torch:
-        die(f"the PyTorch side needs {python} with torch (Debian: apt-get install python3-torch)")
-    if shutil.which("dpkg-query"):
-        status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "libopenblas0-pthread"],
-                                capture_output=True, text=True).stdout
-        if "ok installed" not in status:
-            say("WARNING: libopenblas0-pthread is not installed: Debian's torch then runs on the reference BLAS (about")
-            say("         2x slower here), which is not a fair peer. Install it: apt-get install libopenblas0-pthread")
+        found = subprocess.run([python, "-c", probe], capture_output=True, text=True,
+                               env={**os.environ, "KERAS_BACKEND": "jax"})
+    except OSError as e:
+        die(f"--python {python}: cannot run it ({e})")
+    if found.returncode != 0:
+        last = (found.stderr.strip().splitlines() or [""])[-1]
+        die(f"--python {python} cannot import torch and keras ({last}); leave --python out to use the bench "
+            f"environment, which bin/course creates from tools/golden/requirements-bench.txt")
 
 
 # ---- the commands ------------------------------------------------------------------------------------
@@ -377,19 +378,33 @@ def cmd_grade(args):
 
 def cmd_bench(args):
     mode, options = parse_bench(args)
-    if mode == "--mnist-vs-torch":
-        torch_checks(options.get("--python", "/usr/bin/python3"))
+    if mode == "--mnist-vs-peers":
+        if "--python" in options:
+            peer_checks(options["--python"])
+        else:
+            options["--python"] = environment.need_bench_venv()
     environment.build()
     classpath = environment.bench_classpath()
-    if mode == "--mnist-vs-torch":
+    if mode == "--mnist-vs-peers":
         mnist_data.ensure("MNIST is not in data/mnist/ yet: fetching it first (bin/course data)")
     main_class, jvm, arguments, env, message = bench_plan(mode, options)
     if options.get("--mkl"):
         jars, mkl_jvm = environment.mkl_setup()
         classpath, jvm = environment.bench_classpath(jars), jvm + mkl_jvm
     os.environ.update(env)
+    if mode == "--mnist-vs-peers":
+        pin_to_cpus(options.get("--threads") or 1)
     say(message)
     environment.exec_command(["java", *jvm, "-cp", classpath, main_class, *arguments], cwd=ROOT)
+
+
+def pin_to_cpus(n):
+    """Runs this process and what it starts (the JVM, and through it the peers) on its first n CPUs, so that
+    "n threads" means n cores for DL4J's JVM too (its JIT and GC threads included), as for the peers."""
+    if hasattr(os, "sched_getaffinity"):
+        allowed = sorted(os.sched_getaffinity(0))
+        if n < len(allowed):
+            os.sched_setaffinity(0, allowed[:n])
 
 
 def mnist_threads(args):

@@ -169,11 +169,13 @@ def relocate(tmp, final):
                     f.write(data.replace(old, new))
 
 
-def build_venv(want, requirements):
+def build_venv(want, requirements, where=None, what="the course's Python environment", how_long="about a minute, once",
+               ready=None, log_name="venv-build.log"):
     """Builds the environment next to its place and moves it there only when pip succeeded, so a failed
     or interrupted build leaves nothing half-built (the next run tries again) and a running Jupyter
-    keeps its old environment until the new one is complete."""
-    where = venv()
+    keeps its old environment until the new one is complete. `ready`: a Python one-liner whose output
+    the last message shows (the course's: the Jupyter versions)."""
+    where = where or venv()
     base = sys.executable
     version = "%d.%d.%d" % sys.version_info[:3]
     started = time.monotonic()
@@ -182,7 +184,7 @@ def build_venv(want, requirements):
     try:
         if venv_current(want, where):
             return
-        log = path("target", "venv-build.log")
+        log = path("target", log_name)
         os.makedirs(path("target"), exist_ok=True)
         for left in glob.glob(glob.escape(where) + ".building-*"):  # what a killed build left (we hold the lock)
             shutil.rmtree(left, ignore_errors=True)
@@ -193,8 +195,8 @@ def build_venv(want, requirements):
                 die(f"{base} (Python {version}) cannot create virtual environments (no venv or ensurepip "
                     "module): on Debian or Ubuntu apt-get install python3-venv, or set COURSE_PYTHON to "
                     f"another Python {'.'.join(map(str, PYTHON_MIN))} or newer")
-        say(f"building the course's Python environment {relative(where)}/ from requirements.txt with {base} "
-            f"(Python {version}); about a minute, once")
+        say(f"building {what} {relative(where)}/ from {relative(requirements)} with {base} "
+            f"(Python {version}); {how_long}")
         with open(log, "w") as out:
             made = subprocess.run([base, "-m", "venv", tmp], stdout=out, stderr=subprocess.STDOUT)
         if made.returncode != 0:
@@ -210,7 +212,7 @@ def build_venv(want, requirements):
         if pip.returncode != 0:
             with open(log, errors="replace") as f:
                 reason = pip_failure_reason(f.read())
-            die("could not install the course's Python packages from requirements.txt "
+            die(f"could not install {what}'s packages from {relative(requirements)} "
                 f"({reason or 'see ' + relative(log)}); nothing was kept and the next run tries again. "
                 "Without access to the package index, point pip at a mirror (export "
                 "PIP_INDEX_URL=URL-of-a-simple-index) or at a folder of wheels (export "
@@ -229,10 +231,10 @@ def build_venv(want, requirements):
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         venv_unlock(where)
-    versions = subprocess.run([env_python(where), "-c", "import jupyterlab, notebook, nbclient; "
-                               "print('JupyterLab', jupyterlab.__version__ + ', Notebook', notebook.__version__ "
-                               "+ ', nbclient', nbclient.__version__)"], capture_output=True, text=True)
-    say(f"the Python environment is ready in {time.monotonic() - started:.0f} s: {versions.stdout.strip()}")
+    ready = ready or ("import jupyterlab, notebook, nbclient; print('JupyterLab', jupyterlab.__version__ + "
+                      "', Notebook', notebook.__version__ + ', nbclient', nbclient.__version__)")
+    versions = subprocess.run([env_python(where), "-c", ready], capture_output=True, text=True)
+    say(f"{what} is ready in {time.monotonic() - started:.0f} s: {versions.stdout.strip()}")
 
 
 def need_venv():
@@ -254,6 +256,42 @@ def need_venv():
     os.environ["PATH"] = os.path.dirname(python) + os.pathsep + os.environ.get("PATH", "")
     os.environ["VIRTUAL_ENV"] = where
     return python
+
+
+# The bench environment: PyTorch 2.x and Keras 3, the peers of bin/course bench --mnist-vs-peers and the
+# generators of tools/golden/ (never the course's .venv, never bin/course test or CI). Built like .venv/
+# from its own pinned file the first time a bench needs it; COURSE_BENCH_VENV names another folder.
+BENCH_REQUIREMENTS = ("tools", "golden", "requirements-bench.txt")
+BENCH_SIZE_NOTE = "about 3.1 GB to download and 6.0 GB on disk (PyPI's torch wheel brings CUDA libraries it needs even on the CPU)"
+BENCH_FREE_GB = 8
+
+
+def bench_venv():
+    return os.environ.get("COURSE_BENCH_VENV") or path(".venv.bench")
+
+
+def need_bench_venv():
+    """The bench environment's python, building it first (after saying how big it is) if it is missing or
+    was built from another requirements-bench.txt."""
+    requirements = path(*BENCH_REQUIREMENTS)
+    if not os.path.isfile(requirements):
+        die(f"{relative(requirements)} is missing: restore it (git checkout {'/'.join(BENCH_REQUIREMENTS)})")
+    where = bench_venv()
+    want = file_sha256(requirements)
+    if not venv_current(want, where):
+        parent = os.path.dirname(os.path.abspath(where))
+        os.makedirs(parent, exist_ok=True)
+        free_gb = shutil.disk_usage(parent).free / 1e9
+        if free_gb < BENCH_FREE_GB:
+            die(f"the bench environment needs {BENCH_SIZE_NOTE}; {parent} has {free_gb:.1f} GB free: free some space "
+                f"or set COURSE_BENCH_VENV to a folder on a disk with {BENCH_FREE_GB} GB free")
+        say(f"the bench needs PyTorch and Keras 3: creating the bench environment {relative(where)}/ once, "
+            f"{BENCH_SIZE_NOTE}; bin/course test never needs it")
+        build_venv(want, requirements, where, "the bench environment", "several minutes, once",
+                   "import os; os.environ.setdefault('KERAS_BACKEND', 'jax'); import torch, keras, jax; "
+                   "print('PyTorch', torch.__version__ + ', Keras', keras.__version__ + ', JAX', jax.__version__)",
+                   "bench-venv-build.log")
+    return env_python(where)
 
 
 # ---- the Maven build ------------------------------------------------------------------------------

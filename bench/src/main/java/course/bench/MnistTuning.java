@@ -131,7 +131,7 @@ public final class MnistTuning {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "MNIST CNN, batch 64, Adam: ms per training step, %d thread(s), %d rounds of %d steps; ND4J's BLAS: %s; "
                 + "load average %.1f on %d cores%n%n",
-                threads, rounds, steps, MnistVsTorch.nd4jBlasSuffix().isEmpty() ? "bundled OpenBLAS" : MnistVsTorch.nd4jBlasSuffix().substring(1), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                threads, rounds, steps, MnistVsPeers.nd4jBlasSuffix().isEmpty() ? "bundled OpenBLAS" : MnistVsPeers.nd4jBlasSuffix().substring(1), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
         table.append("| variant | wall ms/step (median) | wall ms/step (fastest) | CPU ms/step |\n|---|---:|---:|---:|\n");
         for (Variant v : variants) {
@@ -140,7 +140,7 @@ public final class MnistTuning {
                     cpu.get(v) / w.length));
         }
         System.out.println(table);
-        Path out = Path.of("target", "bench", "mnist-step-threads-" + threads + MnistVsTorch.nd4jBlasSuffix() + ".md");
+        Path out = Path.of("target", "bench", "mnist-step-threads-" + threads + MnistVsPeers.nd4jBlasSuffix() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
         System.out.println("written to " + out.toAbsolutePath());

@@ -322,20 +322,27 @@ public final class MnistSweep {
 
     static String machine() {
         String cpu = System.getProperty("os.arch");
+        int usable = Runtime.getRuntime().availableProcessors();
+        int cores = usable;
         try {
+            int listed = 0;
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
+                if (line.startsWith("model name") && listed == 0) {
                     cpu = line.substring(line.indexOf(':') + 1).strip();
-                    break;
+                }
+                if (line.startsWith("processor")) {
+                    listed++;
                 }
             }
+            cores = Math.max(listed, usable);
         } catch (IOException | RuntimeException e) {
             // not Linux: the architecture will do
         }
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize();
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + Math.round(memory / 1e9) + " GB, "
-                + System.getProperty("os.name");
+        // a process pinned to fewer CPUs (bin/course bench --mnist-vs-peers --threads 1) still names the machine's
+        return cpu + ", " + cores + " cores" + (usable < cores ? " (" + usable + " used)" : "") + ", "
+                + Math.round(memory / 1e9) + " GB, " + System.getProperty("os.name");
     }
 
     static String dl4jVersion() {

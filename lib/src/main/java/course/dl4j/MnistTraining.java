@@ -172,6 +172,11 @@ public final class MnistTraining {
         return dropout;
     }
 
+    /** Whether the convolution runs through {@link BatchedConvolution} ({@link #batchedConvolution(boolean)}). */
+    public boolean batchedConvolutionOn() {
+        return batchedConvolution;
+    }
+
     /** Steps per epoch. */
     public int stepsPerEpoch() {
         return (trainImages() + batchSize - 1) / batchSize;

@@ -41,6 +41,25 @@ class MnistCnnTest {
     }
 
     @Test
+    void aTrainingStepsArithmeticFollowsFromTheBuiltNetworksWeightsAndOutputPixels() {
+        // Multiply-adds read off the network DL4J built: each convolution weight once per output pixel, each
+        // dense weight once per image; biases excluded (an addition each, not a multiply-add).
+        long convWeights = net.getLayer("conv").getParam("W").length();
+        long convPixels = 26 * 26;
+        long denseWeights = net.getLayer("dense").getParam("W").length() + net.getLayer("output").getParam("W").length();
+        assertEquals(convWeights * convPixels + denseWeights, MnistCnn.FORWARD_MULTIPLY_ADDS);
+        assertEquals(1_581_696, MnistCnn.FORWARD_MULTIPLY_ADDS);
+        // forward 1x, backward 1x for the first layer (weights only) and 2x for the others
+        long perImage = 2 * (2 * convWeights * convPixels + 3 * denseWeights);
+        assertEquals(64 * perImage, MnistCnn.trainingFlops(64));
+        assertEquals(0.58, MnistCnn.trainingFlops(64) / 1e9, 0.005, "about 0.6 GFLOP a step, as the design notes say");
+        assertEquals(MnistCnn.trainingFlops(64), 64 * MnistCnn.trainingFlops(1));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MnistCnn.trainingFlops(0));
+        assertTrue(e.getMessage().contains("batch"), e.getMessage());
+    }
+
+    @Test
     void layersAndShapesAreTheSources() {
         Table summary = MnistCnn.summary(net);
         List<String> expected = List.of(
