@@ -46,6 +46,7 @@ class NbgraderRoundTrip(unittest.TestCase):
         started = time.perf_counter()
         cls.release = nbg.release(cls.course, notebooks)
         cls.points = {}  # {(notebook, check grade_id): points}
+        cls.kinds = {}  # {(notebook, check grade_id): what the exercise asks (metadata.course.kind)}
         for lesson in LESSONS:
             name = ex.notebook_name(lesson)
             assignment = nbg.assignment_of(lesson)
@@ -53,6 +54,7 @@ class NbgraderRoundTrip(unittest.TestCase):
             solutions = nbformat.read(os.path.join(NOTEBOOKS, lesson), as_version=4)
             checks = ex.exercises(released)
             cls.points.update({(name, check): points for check, points, _ in checks})
+            cls.kinds.update({(name, check): kind for check, kind in ex.kinds_of(released).items()})
 
             def solve(indices, nb=released):
                 for i in indices:
@@ -135,6 +137,11 @@ class NbgraderRoundTrip(unittest.TestCase):
         differ = [f"{key}: nbgrader {self.theirs[key]}, ours {self.ours[key]}" for key in sorted(self.theirs)
                   if self.theirs[key] != self.ours[key][0]]
         self.assertEqual(differ, [])
+
+    def test_predict_and_derive_exercises_go_through_both_graders(self):
+        graded = {(n, e) for (l, n, e) in self.theirs if l == "alice"} & {(n, e) for (l, n, e) in self.ours if l == "alice"}
+        kinds = {self.kinds[key] for key in graded}
+        self.assertLessEqual({"predict", "derive"}, kinds, sorted(graded))
 
     def test_the_scores_are_the_ones_each_learner_earned(self):
         for (learner, notebook, check), score in self.theirs.items():

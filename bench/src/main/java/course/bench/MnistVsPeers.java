@@ -72,9 +72,12 @@ public final class MnistVsPeers {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--python" -> python = args[++i];
-                case "--peers" -> peers = List.of(args[++i].split(","));
+                case "--peers" -> {
+                    String list = args[++i];
+                    peers = list.equals("none") ? List.of() : List.of(list.split(","));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --threads N, --steps N, --rounds R, --warmup N, --python PATH, --peers torch,keras)");
+                        + " (options: --threads N, --steps N, --rounds R, --warmup N, --python PATH, --peers torch,keras or none)");
             }
         }
         if ((warmup + (long) steps * rounds) >= STEPS_PER_EPOCH) {
