@@ -33,7 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Each number is the median over the rounds' steps of one training step (forward, loss, backward,
  * update on a batch already in memory) after a warm-up: wall time, and the CPU time of the whole process
- * (all its threads; waiting for a busy core adds to the wall time only). The epoch is that times 938
+ * (all its threads; waiting for a busy core adds to the wall time only; for DL4J the round's CPU time over
+ * its steps, since the JVM's process clock ticks in 10 ms). The epoch is that times 938
  * steps. GFLOP/s is {@link MnistCnn#trainingFlops(int)} (0.58 GFLOP a step) over the wall time: the
  * distance to what the cores can do. Table in target/bench/mnist-vs-peers-threads-N[-mkl_rt].md.
  */
@@ -107,12 +108,16 @@ public final class MnistVsPeers {
             for (Map.Entry<Side, MnistTraining.Run> variant : variants.entrySet()) {
                 Side side = variant.getKey();
                 List<Double> round = new ArrayList<>();
+                // the process CPU clock ticks in 10 ms here: the round's CPU time over its steps, not per step
+                long roundCpu = os.getProcessCpuTime();
                 for (int k = 0; k < steps; k++) {
                     long t0 = System.nanoTime();
-                    long c0 = os.getProcessCpuTime();
                     variant.getValue().step();
                     round.add((System.nanoTime() - t0) / 1e6);
-                    side.cpu.add((os.getProcessCpuTime() - c0) / 1e6);
+                }
+                double cpuPerStep = (os.getProcessCpuTime() - roundCpu) / 1e6 / steps;
+                for (int k = 0; k < steps; k++) {
+                    side.cpu.add(cpuPerStep);
                 }
                 side.wall.addAll(round);
                 line.append(String.format(Locale.ROOT, " %s %.1f,", side.name, median(round)));

@@ -326,15 +326,17 @@ public final class MnistSweep {
         int cores = usable;
         try {
             int listed = 0;
+            String model = null;
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name") && listed == 0) {
-                    cpu = line.substring(line.indexOf(':') + 1).strip();
+                if (line.startsWith("model name") && model == null) {
+                    model = line.substring(line.indexOf(':') + 1).strip();
                 }
                 if (line.startsWith("processor")) {
                     listed++;
                 }
             }
             cores = Math.max(listed, usable);
+            cpu = model != null ? model : cpu;
         } catch (IOException | RuntimeException e) {
             // not Linux: the architecture will do
         }

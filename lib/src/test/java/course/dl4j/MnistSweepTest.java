@@ -51,6 +51,20 @@ class MnistSweepTest {
     }
 
     @Test
+    void theMachineIsNamedByItsCpuModelAndAllItsCores() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(cpuinfo), "no /proc/cpuinfo here");
+        List<String> lines = Files.readAllLines(cpuinfo);
+        String model = lines.stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"));
+        long cores = Math.max(lines.stream().filter(l -> l.startsWith("processor")).count(),
+                Runtime.getRuntime().availableProcessors());
+        String machine = MnistSweep.machine();
+        assertTrue(machine.startsWith(model + ", " + cores + " cores"), machine);
+        assertTrue(machine.endsWith(" GB, " + System.getProperty("os.name")), machine);
+    }
+
+    @Test
     void anInterruptedSweepResumesWithTheSameNumbersAsAnUninterruptedOne() throws IOException {
         Path resumed = dir.resolve("resumed");
         Path straight = dir.resolve("straight");
