@@ -228,10 +228,9 @@ def kinds_summary(counts):
     """'27 of 58 exercises (47%) ask to predict, derive or design; 19 implement, ...' from {kind: count}."""
     total = sum(counts.values())
     reasoning = sum(counts.get(k, 0) for k in REASONING_KINDS)
-    parts = [f"{counts[k]} {k}" for k in list(KINDS) + [None] if counts.get(k)]
+    parts = [f"{counts[k]} {k or 'without a kind'}" for k in list(KINDS) + [None] if counts.get(k)]
     share = f" ({100 * reasoning / total:.0f}%)" if total else ""
-    return (f"{reasoning} of {total} exercises{share} ask to predict, derive or design; "
-            + ", ".join(p.replace("None", "no kind") for p in parts))
+    return f"{reasoning} of {total} exercises{share} ask to predict, derive or design; " + ", ".join(parts)
 
 
 def clear_solution(source, grade_id, cell_type):
@@ -365,7 +364,7 @@ def cmd_student(args):
         reasoning = sum(1 for kind in kinds.values() if kind in REASONING_KINDS)
         print(f"{notebook_name(path):<{width}}  {len(found):>9}  {points_text(sum(p for _, p, _ in found)):>6}  "
               f"{reasoning:>9}  {shown(target)}")
-    print(kinds_summary(counts) + " (reasoning: predict, derive or design)")
+    print(kinds_summary(counts))
     print(f"student: {len(versions)} student notebook{'s' if len(versions) != 1 else ''} in {out}/")
     return 0
 
