@@ -319,6 +319,23 @@ class BenchEnvironment(unittest.TestCase):
                 self.assertIn("2.0 GB free", str(refused.exception))
                 self.assertIn("COURSE_BENCH_VENV", str(refused.exception))
 
+    def test_a_folder_of_ones_own_is_used_if_it_has_the_peers_and_never_replaced(self):
+        with tempfile.TemporaryDirectory() as where:
+            said = []
+            with mock.patch.dict(os.environ, {"COURSE_BENCH_VENV": where}), \
+                    mock.patch.object(environment, "build_venv") as build, \
+                    mock.patch.object(environment, "say", side_effect=said.append):
+                with mock.patch.object(environment, "peers_import", return_value=""):
+                    self.assertEqual(environment.need_bench_venv(), environment.env_python(where))
+                self.assertIn("as it is", said[-1])
+                with mock.patch.object(environment, "peers_import", return_value="No module named 'torch'"), \
+                        self.assertRaises(CourseError) as refused:
+                    environment.need_bench_venv()
+                self.assertIn("No module named 'torch'", str(refused.exception))
+                self.assertIn("empty or missing folder", str(refused.exception))
+            build.assert_not_called()
+            self.assertTrue(os.path.isdir(where))
+
     def test_another_python_without_the_peers_is_refused_with_the_way_out(self):
         with self.assertRaises(CourseError) as refused:
             cli.peer_checks(sys.executable)

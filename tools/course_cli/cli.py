@@ -269,15 +269,9 @@ def bench_plan(mode, options):
 
 def peer_checks(python):
     """The peers' side of --mnist-vs-peers: a Python that imports torch and keras (on JAX)."""
-    probe = "import torch, keras; print(torch.__version__, keras.__version__)"
-    try:
-        found = subprocess.run([python, "-c", probe], capture_output=True, text=True,
-                               env={**os.environ, "KERAS_BACKEND": "jax"})
-    except OSError as e:
-        die(f"--python {python}: cannot run it ({e})")
-    if found.returncode != 0:
-        last = (found.stderr.strip().splitlines() or [""])[-1]
-        die(f"--python {python} cannot import torch and keras ({last}); leave --python out to use the bench "
+    why = environment.peers_import(python)
+    if why:
+        die(f"--python {python} cannot import torch and keras ({why}); leave --python out to use the bench "
             f"environment, which bin/course creates from tools/golden/requirements-bench.txt")
 
 

@@ -270,14 +270,35 @@ def bench_venv():
     return os.environ.get("COURSE_BENCH_VENV") or path(".venv.bench")
 
 
+def peers_import(python):
+    """'' when `python` imports torch and keras (on JAX), else why not (the last line of its error)."""
+    probe = "import torch, keras; print(torch.__version__, keras.__version__)"
+    try:
+        found = subprocess.run([python, "-c", probe], capture_output=True, text=True,
+                               env={**os.environ, "KERAS_BACKEND": "jax"})
+    except OSError as e:
+        return f"cannot run it: {e}"
+    if found.returncode != 0:
+        return (found.stderr.strip().splitlines() or ["it exited with status %d" % found.returncode])[-1]
+    return ""
+
+
 def need_bench_venv():
     """The bench environment's python, building it first (after saying how big it is) if it is missing or
-    was built from another requirements-bench.txt."""
+    was built from another requirements-bench.txt. A COURSE_BENCH_VENV folder that bin/course did not build
+    is used as it is when its python has the peers, and never replaced (it may be someone's own)."""
     requirements = path(*BENCH_REQUIREMENTS)
     if not os.path.isfile(requirements):
         die(f"{relative(requirements)} is missing: restore it (git checkout {'/'.join(BENCH_REQUIREMENTS)})")
     where = bench_venv()
     want = file_sha256(requirements)
+    if not venv_current(want, where) and os.environ.get("COURSE_BENCH_VENV") and os.path.exists(where):
+        why = peers_import(env_python(where))
+        if why:
+            die(f"COURSE_BENCH_VENV={where} was not built by bin/course and its python cannot import torch and "
+                f"keras ({why}); point it at an empty or missing folder to have the bench environment built there")
+        say(f"using {where} as the bench environment as it is (not built from {'/'.join(BENCH_REQUIREMENTS)})")
+        return env_python(where)
     if not venv_current(want, where):
         parent = os.path.dirname(os.path.abspath(where))
         os.makedirs(parent, exist_ok=True)
