@@ -16,7 +16,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * parameters θ and the gradient g into double arrays, calls {@code optimizer.step(θ, g)}, and writes
  * u = θ − θ_new into DL4J's gradient array, which DL4J then subtracts from the parameters.
  *
- * <p>The arrays are allocated once, at {@link #bind}: a step allocates nothing but three small
+ * <p>The arrays are allocated once, at {@link #bind}: a step allocates nothing but two small
  * pointer objects. In a FLOAT network the float values are widened into the double arrays (the
  * optimizer's state is double) and the update is rounded to float on the way back.
  */
@@ -26,7 +26,9 @@ public final class CourseGradientUpdater implements GradientUpdater<CourseUpdate
     private INDArray params;
     private double[] theta;
     private double[] work;
-    private float[] floats;
+    // FLOAT networks: the block's parameters and gradient as DL4J holds them (one copy each per step)
+    private float[] paramFloats;
+    private float[] gradFloats;
 
     CourseGradientUpdater(CourseUpdater config, Optimizer optimizer) {
         this.config = config;
@@ -50,7 +52,8 @@ public final class CourseGradientUpdater implements GradientUpdater<CourseUpdate
         this.params = blockParams;
         this.theta = new double[n];
         this.work = new double[n];
-        this.floats = type == DataType.FLOAT ? new float[n] : null;
+        this.paramFloats = type == DataType.FLOAT ? new float[n] : null;
+        this.gradFloats = type == DataType.FLOAT ? new float[n] : null;
     }
 
     /** The course optimizer doing the steps (live: its state is this block's). */
@@ -104,36 +107,39 @@ public final class CourseGradientUpdater implements GradientUpdater<CourseUpdate
         }
         Pointer paramPointer = params.data().addressPointer();
         Pointer gradPointer = gradient.data().addressPointer();
-        read(paramPointer, theta);
-        read(gradPointer, work);
+        if (paramFloats != null) {
+            applyFloat((FloatPointer) paramPointer, (FloatPointer) gradPointer);
+        } else {
+            applyDouble((DoublePointer) paramPointer, (DoublePointer) gradPointer);
+        }
+    }
+
+    // One copy in of θ and g, one widening pass, the step, one pass that forms u = θ − θ_new from the
+    // float θ still held (the same value a second read would give), one copy out: the conversions cost
+    // about as much as the optimizer's own loop, so they are fused rather than done array by array.
+    private void applyFloat(FloatPointer paramPointer, FloatPointer gradPointer) {
+        paramPointer.get(paramFloats);
+        gradPointer.get(gradFloats);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = paramFloats[i];
+            work[i] = gradFloats[i];
+        }
         optimizer.step(theta, work);
-        read(paramPointer, work); // θ before the step, again (the gradient is no longer needed)
+        for (int i = 0; i < theta.length; i++) {
+            gradFloats[i] = (float) (paramFloats[i] - theta[i]);
+        }
+        gradPointer.put(gradFloats);
+    }
+
+    private void applyDouble(DoublePointer paramPointer, DoublePointer gradPointer) {
+        paramPointer.get(theta);
+        gradPointer.get(work);
+        optimizer.step(theta, work);
+        paramPointer.get(work); // θ before the step, again (the gradient is no longer needed)
         for (int i = 0; i < work.length; i++) {
             work[i] -= theta[i];
         }
-        write(work, gradPointer);
-    }
-
-    private void read(Pointer from, double[] to) {
-        if (floats == null) {
-            ((DoublePointer) from).get(to);
-        } else {
-            ((FloatPointer) from).get(floats);
-            for (int i = 0; i < to.length; i++) {
-                to[i] = floats[i];
-            }
-        }
-    }
-
-    private void write(double[] from, Pointer to) {
-        if (floats == null) {
-            ((DoublePointer) to).put(from);
-        } else {
-            for (int i = 0; i < from.length; i++) {
-                floats[i] = (float) from[i];
-            }
-            ((FloatPointer) to).put(floats);
-        }
+        gradPointer.put(work);
     }
 
     @Override
