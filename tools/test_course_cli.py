@@ -224,6 +224,21 @@ class CommandLines(unittest.TestCase):
         with self.assertRaises(UsageError):
             cli.parse_bench(["--mnist-vs-peers", "--warmup", "-1"])
 
+    def test_peers_none_times_dl4j_alone_without_the_bench_environment(self):
+        self.assertEqual(cli.parse_bench(["--mnist-vs-peers", "--peers", "keras"])[1], {"--peers": "keras"})
+        for wrong in ("tensorflow", "torch,torch", "torch,none"):
+            with self.assertRaises(UsageError, msg=wrong):
+                cli.parse_bench(["--mnist-vs-peers", "--peers", wrong])
+        seen = []
+        with mock.patch.object(environment, "build"), mock.patch.object(environment, "bench_classpath", return_value="CP"), \
+                mock.patch.object(environment, "need_bench_venv", side_effect=AssertionError("no bench environment")), \
+                mock.patch.object(cli, "pin_to_cpus"), mock.patch.object(mnist_data, "ensure"), \
+                mock.patch.object(cli, "say") as said, mock.patch.dict(os.environ), \
+                mock.patch.object(environment, "exec_command", side_effect=lambda argv, cwd=None: seen.append(argv)):
+            cli.cmd_bench(["--mnist-vs-peers", "--peers", "none"])
+        self.assertEqual(seen[0][-4:], ["--threads", "1", "--peers", "none"])
+        self.assertIn("no peers", said.call_args[0][0])
+
     def test_usage_lines_and_every_accepted_option_are_in_the_help(self):
         flat = " ".join(cli.HELP.split())
         for key, lines in cli.USAGE.items():

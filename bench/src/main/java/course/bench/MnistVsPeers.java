@@ -92,7 +92,7 @@ public final class MnistVsPeers {
         MnistTraining defaults = MnistTraining.on(digits).epochs(1);
         variants.put(new Side(dl4j + " default (" + (defaults.batchedConvolutionOn() ? "course BatchedConvolution"
                 : "its own convolution") + blas + ")", threads), defaults.start(MnistOptimizer.of("adam")));
-        variants.put(new Side(dl4j + (defaults.batchedConvolutionOn() ? " with its own convolution"
+        variants.put(new Side(dl4j + (defaults.batchedConvolutionOn() ? " --dl4j-conv (its own convolution)"
                 : " with --batched-conv") + blas, threads),
                 MnistTraining.on(digits).epochs(1).batchedConvolution(!defaults.batchedConvolutionOn())
                         .start(MnistOptimizer.of("adam")));

@@ -30,8 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   --limit N          train on the first N training images (default all 60,000)
  *   --threads N        ND4J/BLAS threads (default: ND4J's, one per core)
  *   --double           run the network in DOUBLE instead of FLOAT
- *   --batched-conv     the convolution computed by {@link BatchedConvolution} (same function, faster;
- *                      results kept apart from DL4J's own path's)
+ *   --dl4j-conv        the convolution by DL4J's own ConvolutionLayer path instead of the default
+ *                      {@link BatchedConvolution} (the same function, slower; results kept apart)
+ *   --batched-conv     the default, accepted so that older commands still run
  *   --seed S           initial weights, order and dropout (default 1)
  *   --out DIR          output folder (default target/mnist)
  *   --fresh            ignore saved results and checkpoints of these settings
@@ -103,7 +104,7 @@ public final class MnistSweep {
         Path outDir = Path.of("target", "mnist");
         boolean fresh = false;
         boolean trace = false;
-        boolean batched = false;
+        boolean batched = true;
         boolean optimizersGiven = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -114,6 +115,7 @@ public final class MnistSweep {
                 case "--fresh" -> fresh = true;
                 case "--trace" -> trace = true;
                 case "--batched-conv" -> batched = true;
+                case "--dl4j-conv" -> batched = false;
                 case "--optimizers", "--epochs", "--limit", "--threads", "--seed", "--out" -> {
                     String value = inline;
                     if (value == null) {
@@ -135,7 +137,7 @@ public final class MnistSweep {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "': the options are --optimizers LIST, "
-                        + "--epochs N, --limit N, --threads N, --double, --batched-conv, --seed S, --out DIR, --fresh, --trace");
+                        + "--epochs N, --limit N, --threads N, --double, --dl4j-conv, --seed S, --out DIR, --fresh, --trace");
             }
         }
         if (trace && optimizersGiven) {

@@ -55,7 +55,7 @@ public final class MnistTraining {
     private boolean dropout = true;
     private WorkspaceMode workspaces = WorkspaceMode.ENABLED;
     private CacheMode cache = CacheMode.DEVICE;
-    private boolean batchedConvolution;
+    private boolean batchedConvolution = true;
     private Progress progress;
 
     private MnistTraining(Mnist.Digits digits) {
@@ -130,8 +130,9 @@ public final class MnistTraining {
     }
 
     /**
-     * The convolution computed by {@link BatchedConvolution} (the same function, faster on the CPU)
-     * instead of DL4J's own path; off by default, the setting of the committed results.
+     * The convolution computed by {@link BatchedConvolution} (the same function, faster on the CPU;
+     * on by default) or, with {@code false}, by DL4J's own {@code ConvolutionLayer} path, the setting
+     * of the first committed sweep (its results are kept under their own {@link #key()}).
      */
     public MnistTraining batchedConvolution(boolean on) {
         this.batchedConvolution = on;

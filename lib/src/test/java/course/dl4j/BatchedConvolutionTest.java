@@ -1,6 +1,7 @@
 package course.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,7 +159,9 @@ class BatchedConvolutionTest {
         MnistBatches data = new MnistBatches(TestDigits.images(80, 4), 80, 16, DataType.FLOAT);
         MultiLayerNetwork ours = MnistCnn.network(new Sgd(0.05), MnistCnn.Settings.of(5, DataType.FLOAT).withDropout(false)
                 .withBatchedConvolution(true));
-        MultiLayerNetwork theirs = MnistCnn.network(new Sgd(0.05), MnistCnn.Settings.of(5, DataType.FLOAT).withDropout(false));
+        MultiLayerNetwork theirs = MnistCnn.network(new Sgd(0.05), MnistCnn.Settings.of(5, DataType.FLOAT).withDropout(false)
+                .withBatchedConvolution(false));
+        assertFalse(theirs.getLayer("conv") instanceof BatchedConvolution.Impl, "DL4J's own layer");
         assertInstanceOf(BatchedConvolution.Impl.class, ours.getLayer("conv"));
         for (int step = 0; step < 5; step++) {
             DataSet batch = data.batch(step);

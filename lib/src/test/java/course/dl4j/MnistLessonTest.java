@@ -56,6 +56,13 @@ class MnistLessonTest {
         assertTrue(MnistLesson.completeSweep(file, List.of("adam", "sgd")).isEmpty(), "sgd has 9 full epochs");
         assertEquals(10, MnistLesson.completeSweep(file, List.of("adam")).orElseThrow().size());
         assertEquals(Map.of("adam", 10, "sgd", 9), MnistLesson.progress(file));
+        assertTrue(MnistLesson.completeSweep(file, MnistLesson.DL4J_CONVOLUTION_SETTINGS, List.of("adam")).isEmpty(),
+                "the default path's rows are not DL4J's own path's");
+        for (int e = 1; e <= 10; e++) {
+            results.add(row(MnistLesson.DL4J_CONVOLUTION_SETTINGS, "adam", e));
+        }
+        assertEquals(MnistLesson.DL4J_CONVOLUTION_SETTINGS,
+                MnistLesson.completeSweep(file, MnistLesson.DL4J_CONVOLUTION_SETTINGS, List.of("adam")).orElseThrow().get(0).settings());
 
         results.add(row(MnistLesson.FULL_SETTINGS, "sgd", 10));
         List<MnistResults.Row> rows = MnistLesson.completeSweep(file, List.of("adam", "sgd")).orElseThrow();

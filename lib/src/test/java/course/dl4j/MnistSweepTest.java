@@ -163,11 +163,15 @@ class MnistSweepTest {
         MnistSweep.Options chosen = MnistSweep.parse("--optimizers", "beyond,adam", "--epochs=2", "--limit", "500", "--double");
         assertEquals(List.of("momentum", "nesterov", "adamw", "adam"), chosen.optimizers().stream().map(MnistOptimizer::name).toList());
         assertEquals(DataType.DOUBLE, chosen.dataType());
-        assertFalse(chosen.batchedConvolution());
-        assertTrue(MnistSweep.parse("--batched-conv").batchedConvolution());
-        assertTrue(MnistTraining.on(digits).batchedConvolution(true).key().endsWith(" dropout batched-conv"),
-                "its results are kept apart");
-        assertFalse(MnistTraining.on(digits).key().contains("batched"));
+        assertTrue(chosen.batchedConvolution(), "the course's convolution is the default");
+        assertTrue(MnistSweep.parse("--batched-conv").batchedConvolution(), "the old flag still runs");
+        assertFalse(MnistSweep.parse("--dl4j-conv").batchedConvolution());
+        String key = MnistTraining.on(digits).key();
+        assertTrue(key.endsWith(" FLOAT dropout batched-conv") && MnistLesson.FULL_SETTINGS.endsWith(" FLOAT dropout batched-conv"),
+                "the lesson reads the default path's sweep: " + key);
+        assertEquals(key.replace(" batched-conv", ""), MnistTraining.on(digits).batchedConvolution(false).key(),
+                "DL4J's own path's results are kept apart");
+        assertEquals(MnistLesson.FULL_SETTINGS.replace(" batched-conv", ""), MnistLesson.DL4J_CONVOLUTION_SETTINGS);
         assertThrows(IllegalArgumentException.class, () -> MnistTraining.on(digits).epochs(0));
         assertThrows(IllegalArgumentException.class, () -> MnistTraining.on(digits).limit(0));
     }
