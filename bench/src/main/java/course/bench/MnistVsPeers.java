@@ -93,7 +93,7 @@ public final class MnistVsPeers {
         variants.put(new Side(dl4j + " default (" + (defaults.batchedConvolutionOn() ? "course BatchedConvolution"
                 : "its own convolution") + blas + ")", threads), defaults.start(MnistOptimizer.of("adam")));
         variants.put(new Side(dl4j + (defaults.batchedConvolutionOn() ? " --dl4j-conv (its own convolution)"
-                : " with --batched-conv") + blas, threads),
+                : " with BatchedConvolution") + blas, threads),
                 MnistTraining.on(digits).epochs(1).batchedConvolution(!defaults.batchedConvolutionOn())
                         .start(MnistOptimizer.of("adam")));
         for (MnistTraining.Run run : variants.values()) {
